@@ -1,0 +1,1 @@
+"""The AI Capex Ledger: the tested code behind every chapter of the book."""

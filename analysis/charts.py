@@ -1,0 +1,163 @@
+"""One chart style for the whole book, and a deterministic offline renderer.
+
+* :data:`FIRM_COLOURS` — the same firm keeps the same colour everywhere (Okabe-Ito palette,
+  safe for the common forms of colour blindness).
+* :func:`ledger_chart` — gives a chart its finding as title, units as subtitle, tooltips, a
+  source line built from source ids and a CSV download of the rows it draws.
+* The ``ledger`` Altair renderer — emits ``text/html`` whose element id is a hash of the spec,
+  so the same spec renders to the same bytes (nbval compares them) and loads nothing remote:
+  the page already carries vega, vega-lite and vega-embed from local files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import urllib.parse
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from analysis.provenance import publishers, source_line_html
+
+#: Okabe & Ito (2008) colour-blind-safe palette, in the order used for series without a firm.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+#: One colour per firm across every chapter.
+FIRM_COLOURS = {
+    "microsoft": "#0072B2",
+    "alphabet": "#009E73",
+    "amazon": "#E69F00",
+    "meta": "#56B4E9",
+    "oracle": "#D55E00",
+    "nvidia": "#000000",
+    "openai": "#CC79A7",
+    "anthropic": "#F0E442",
+}
+
+#: Display names of the firms, in the book's usual order.
+FIRM_NAMES = {
+    "microsoft": "Microsoft",
+    "alphabet": "Alphabet",
+    "amazon": "Amazon",
+    "meta": "Meta",
+    "oracle": "Oracle",
+    "nvidia": "Nvidia",
+    "openai": "OpenAI",
+    "anthropic": "Anthropic",
+}
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+WIDTH_PX = 640
+HEIGHT_PX = 320
+
+
+def theme() -> dict[str, Any]:
+    """The book's Vega-Lite config: readable fonts, light grid, the colour-blind-safe palette."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": WIDTH_PX, "continuousHeight": HEIGHT_PX, "stroke": None},
+            "title": {"fontSize": 16, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 12,
+                      "subtitleColor": "#444444", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500,
+                     "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "range": {"category": PALETTE},
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 50, "filled": True},
+        }
+    }
+
+
+def firm_colour_scale(firms: list[str]) -> alt.Scale:
+    """A colour scale that maps display names of ``firms`` to their fixed colours."""
+    return alt.Scale(domain=[FIRM_NAMES[f] for f in firms], range=[FIRM_COLOURS[f] for f in firms])
+
+
+def ledger_chart(
+    chart: alt.TopLevelMixin,
+    *,
+    finding: str,
+    units: str,
+    citations: list[dict[str, str]],
+    data: pd.DataFrame,
+    csv_name: str,
+) -> alt.TopLevelMixin:
+    """Finish a chart the book's way.
+
+    ``finding`` is the title (what the chart shows, not what it plots); ``units`` and the
+    publishers go in the subtitle, so an exported image keeps them; ``citations`` (from
+    :func:`analysis.provenance.cite`) and a CSV of ``data`` travel in ``usermeta`` for the
+    renderer, which writes them under the chart.
+    """
+    if not finding or not units or not citations:
+        raise ValueError("a ledger chart needs a finding, units and at least one citation")
+    subtitle = [units, f"Source: {publishers(citations)}"]
+    return chart.properties(
+        title=alt.TitleParams(text=finding, subtitle=subtitle),
+        usermeta={"ledger": {"citations": citations, "csv_name": csv_name, "csv": frame_csv(data)}},
+    )
+
+
+def frame_csv(data: pd.DataFrame) -> str:
+    """CSV text of a chart's data, dates as YYYY-MM-DD, stable across runs."""
+    out = data.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def spec_id(spec: dict[str, Any]) -> str:
+    """A deterministic element id: a hash of the sorted spec JSON."""
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"ledger-vis-{digest[:16]}"
+
+
+_EMBED_SCRIPT = """(function() {{
+  var spec = {spec};
+  function draw() {{
+    vegaEmbed("#{vid}", spec, {{"renderer": "svg", "actions": {{"export": true, "source": false,
+      "compiled": false, "editor": false}}}}).catch(function(err) {{ console.error("chart {vid}: " + err); }});
+  }}
+  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
+}})();"""
+
+
+def render_html(spec: dict[str, Any]) -> str:
+    """The HTML of one chart: its container, the embed call, the source line and CSV link."""
+    spec = json.loads(json.dumps(spec))
+    meta = spec.pop("usermeta", {}).get("ledger")
+    if meta is None:
+        raise ValueError("chart has no source line: build it with analysis.charts.ledger_chart")
+    vid = spec_id(spec)
+    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+    csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(meta["csv"])
+    return (
+        f'<figure class="ledger-figure" data-source-ids="{html.escape(" ".join(c["source_id"] for c in meta["citations"]))}" '
+        f'data-chart-title="{html.escape(spec.get("title", {}).get("text", ""))}">\n'
+        f'<div id="{vid}" class="ledger-chart" role="img" '
+        f'aria-label="{html.escape(spec.get("title", {}).get("text", ""))}"></div>\n'
+        f'<script type="text/javascript">\n{_EMBED_SCRIPT.format(spec=payload, vid=vid)}\n</script>\n'
+        f'<figcaption class="ledger-source">{source_line_html(meta["citations"])} '
+        f'<a class="ledger-csv" download="{html.escape(meta["csv_name"])}" href="{csv_href}">'
+        f'Download the data (CSV)</a></figcaption>\n'
+        f"</figure>"
+    )
+
+
+def _renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    title = spec.get("title", {})
+    text = title.get("text", "chart") if isinstance(title, dict) else str(title)
+    return {"text/html": render_html(spec), "text/plain": f"<chart: {text}>"}
+
+
+def enable() -> None:
+    """Register and enable the book's theme and renderer (call once at the top of a chapter)."""
+    alt.renderers.register("ledger", _renderer)
+    alt.renderers.enable("ledger")
+    alt.theme.register("ledger", enable=True)(theme)
+    alt.data_transformers.disable_max_rows()

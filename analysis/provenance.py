@@ -1,0 +1,199 @@
+"""Provenance: does an excerpt state its figure, and how is a chart's source line written.
+
+Pure functions over rows already loaded by :mod:`analysis.data`.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import operator
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+#: Multiplier of each unit of a sourced figure, relative to its base unit (USD, percent, ...).
+UNIT_SCALE = {
+    "usd": 1.0,
+    "usd_th": 1e3,
+    "usd_mn": 1e6,
+    "usd_bn": 1e9,
+    "usd_tn": 1e12,
+    "pct": 1.0,
+    "years": 1.0,
+    "count": 1.0,
+    "count_mn": 1e6,
+    "gw": 1.0,
+    "ratio": 1.0,
+    "multiple": 1.0,
+    "usd_per_month": 1.0,
+}
+
+#: Scale words that may follow a number in an excerpt ("$80 billion", "80B", "80,000 million").
+SCALE_WORDS = {
+    "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6,
+}
+
+#: Small whole numbers written as words ("from four years to six years").
+NUMBER_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([A-Za-z]+)?")
+_BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+#: Pure rescaling constants a derivation may use without the excerpt stating them.
+SCALE_CONSTANTS = {1000.0, 1_000_000.0}
+
+
+def numbers_in(text: str) -> list[tuple[float, float]]:
+    """Every number written in ``text`` as ``(number, scale)``; scale is 1 unless a scale word follows.
+
+    >>> numbers_in("capex of $52.5bn, up from 32,251 million")
+    [(52.5, 1000000000.0), (32251.0, 1000000.0)]
+    """
+    found = []
+    for whole, fraction, word in _NUMBER.findall(text):
+        number = float(whole.replace(",", "") + (fraction or ""))
+        found.append((number, SCALE_WORDS.get((word or "").lower(), 1.0)))
+    found += [(NUMBER_WORDS[w.lower()], 1.0) for w in _WORD.findall(text)]
+    return found
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def excerpt_states(value: float, unit: str, excerpt: str) -> bool:
+    """True when ``excerpt`` writes ``value`` (in ``unit``), in any usual form.
+
+    A bare number matches the value as the table stores it ("13,184" for 13184 usd_mn); a
+    number with a scale word matches after scaling ("$80 billion", "80B", "80,000 million"
+    all match 80 usd_bn). Tables scraped with their cells run together ("2,9703,8963,196")
+    match on the grouped form ("3,896"); small whole numbers may be words ("six years").
+    """
+    base = value * UNIT_SCALE[unit]
+    if _grouped(abs(value)) in excerpt:
+        return True
+    for number, scale in numbers_in(excerpt):
+        if _close(number, abs(value)) or (scale != 1.0 and _close(number * scale, abs(base))):
+            return True
+    return False
+
+
+def _grouped(number: float) -> str:
+    """The number with thousands separators, as a table prints it: 3896 -> '3,896'."""
+    text = repr(float(number))
+    whole, _, fraction = text.partition(".")
+    grouped = f"{int(whole):,}"
+    return grouped if fraction in ("", "0") else f"{grouped}.{fraction}"
+
+
+def evaluate_derivation(expression: str) -> tuple[float, list[float]]:
+    """Evaluate an arithmetic derivation ("164.7 - 73.3", "(14881 + 16599) / 1000").
+
+    Returns the result and the literals that must appear in the excerpt (every literal but the
+    pure rescaling constants 1000 and 1,000,000).
+    """
+    tree = ast.parse(expression.replace(",", ""), mode="eval")
+    literals: list[float] = []
+
+    def walk(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            literals.append(float(node.value))
+            return float(node.value)
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            return _BINOPS[type(node.op)](walk(node.left), walk(node.right))
+        raise ValueError(f"derivation {expression!r} may use only numbers, + - * / and brackets")
+
+    result = walk(tree)
+    return result, [x for x in literals if x not in SCALE_CONSTANTS]
+
+
+def derivation_problem(value: float, excerpt: str, derivation: str) -> str | None:
+    """Why a derived row does not follow from its excerpt, or None when it does.
+
+    ``derivation`` reads ``"<expression>: <note>"``; the expression's literals must all be
+    written in the excerpt and the expression must give ``value`` (to the value's precision).
+    """
+    expression = derivation.split(":", 1)[0]
+    try:
+        result, literals = evaluate_derivation(expression)
+    except (SyntaxError, ValueError, ZeroDivisionError) as exc:
+        return f"cannot evaluate derivation {expression!r}: {exc}"
+    written = [n for n, _ in numbers_in(excerpt)]
+    missing = [x for x in literals if not any(_close(x, n) for n in written)]
+    if missing:
+        return f"derivation uses {missing}, not written in the excerpt"
+    decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if "." in repr(float(value)) else 0
+    if round(result, decimals) != round(value, decimals):
+        return f"derivation gives {result}, the table says {value}"
+    return None
+
+
+def figure_problem(value: float, unit: str, excerpt: str, derivation: str | None) -> str | None:
+    """Why a sourced row's excerpt does not support its figure, or None when it does."""
+    if derivation:
+        return derivation_problem(value, excerpt, derivation)
+    if excerpt_states(value, unit, excerpt):
+        return None
+    return f"the excerpt does not state {value:g} ({unit})"
+
+
+def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> list[dict[str, str]]:
+    """Citations for the given source ids, in first-use order, as dicts for a chart's source line."""
+    table = sources.set_index("source_id")
+    out = []
+    for sid in dict.fromkeys(source_ids):
+        row = table.loc[sid]
+        out.append({
+            "source_id": sid,
+            "publisher": row["publisher"],
+            "title": row["title"],
+            "url": row["url"],
+            "published": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
+            "kind": row["kind"],
+        })
+    return out
+
+
+def source_line_html(citations: list[dict[str, str]]) -> str:
+    """The HTML source line under a chart: publisher, linked title, date; primary sources first."""
+    ordered = sorted(citations, key=lambda c: c["kind"] != "primary")
+    items = [
+        f'{html.escape(c["publisher"])}, <a href="{html.escape(c["url"])}">{html.escape(c["title"])}</a> '
+        f'({c["published"]}{"" if c["kind"] == "primary" else ", secondary"})'
+        for c in ordered
+    ]
+    return "Sources: " + "; ".join(items) + "."
+
+
+def publishers(citations: list[dict[str, str]]) -> str:
+    """A short list of publishers for a chart's own subtitle (so an exported image keeps it)."""
+    return ", ".join(dict.fromkeys(c["publisher"] for c in citations))
+
+
+def bibliography(sources: pd.DataFrame, usage: pd.DataFrame, page_titles: dict[str, str]) -> pd.DataFrame:
+    """Every source with the charts that cite it (HTML cells), primary sources first.
+
+    ``usage`` has columns page, chart_title, source_id (from :func:`analysis.data.notebook_citations`);
+    ``page_titles`` maps a page name to its title.
+    """
+    rows = []
+    for src in sources.sort_values(["kind", "publisher", "published"]).itertuples():
+        used = usage[usage["source_id"] == src.source_id]
+        charts = "<br>".join(
+            f'<a href="{html.escape(p)}.html">{html.escape(page_titles.get(p, p))}</a>: {html.escape(t)}'
+            for p, t in zip(used["page"], used["chart_title"], strict=True)
+        )
+        rows.append({
+            "Source": f'{html.escape(src.publisher)}, <a href="{html.escape(src.url)}">{html.escape(src.title)}</a>',
+            "Published": pd.Timestamp(src.published).strftime("%Y-%m-%d"),
+            "Kind": src.kind,
+            "Id": f"<code>{html.escape(src.source_id)}</code>",
+            "Charts that use it": charts or "(data tables only)",
+        })
+    return pd.DataFrame(rows)
