@@ -211,7 +211,10 @@ _PARSERS = {
 
 def _constraint_problem(value: Any, cell: str, constraints: dict[str, Any]) -> str | None:
     if "enum" in constraints and cell not in constraints["enum"]:
-        return f"{cell!r} is not one of {constraints['enum']}"
+        allowed = constraints["enum"]
+        shown = ", ".join(allowed[:8]) + (f", ... ({len(allowed)} allowed; see data/datapackage.json)"
+                                           if len(allowed) > 8 else "")
+        return f"{cell!r} is not one of the allowed values: {shown}"
     if "minimum" in constraints and value < _bound(constraints["minimum"], value):
         return f"{cell} is below the minimum {constraints['minimum']}"
     if "maximum" in constraints and value > _bound(constraints["maximum"], value):

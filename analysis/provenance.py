@@ -28,6 +28,7 @@ UNIT_SCALE = {
     "ratio": 1.0,
     "multiple": 1.0,
     "usd_per_month": 1.0,
+    "shares": 1.0,
 }
 
 #: Scale words that may follow a number in an excerpt ("$80 billion", "80B", "80,000 million").
@@ -71,13 +72,16 @@ def excerpt_states(value: float, unit: str, excerpt: str) -> bool:
     A bare number matches the value as the table stores it ("13,184" for 13184 usd_mn); a
     number with a scale word matches after scaling ("$80 billion", "80B", "80,000 million"
     all match 80 usd_bn). Tables scraped with their cells run together ("2,9703,8963,196")
-    match on the grouped form ("3,896"); small whole numbers may be words ("six years").
+    match on the grouped form ("3,896", or "743.00" where every cell has two decimals);
+    small whole numbers may be words ("six years").
     """
     base = value * UNIT_SCALE[unit]
-    if _grouped(abs(value)) in excerpt:
+    if abs(value) >= 1000 and _grouped(abs(value)) in excerpt:
+        return True
+    if abs(value) >= 100 and float(value).is_integer() and f"{_grouped(abs(value))}.00" in excerpt:
         return True
     for number, scale in numbers_in(excerpt):
-        if _close(number, abs(value)) or (scale != 1.0 and _close(number * scale, abs(base))):
+        if _close(number * scale, abs(base)) if scale != 1.0 else _close(number, abs(value)):
             return True
     return False
 

@@ -1,0 +1,98 @@
+"""Excerpt checks, derivations and source lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.provenance import (
+    bibliography,
+    cite,
+    derivation_problem,
+    excerpt_states,
+    figure_problem,
+    numbers_in,
+    source_line_html,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "excerpt"),
+    [
+        (80, "usd_bn", "we plan to spend $80 billion this year"),
+        (80, "usd_bn", "capex of 80B"),
+        (80, "usd_bn", "about 80,000 million dollars"),
+        (4.4, "pct", "4.4% of US electricity"),
+        (13184, "usd_mn", "Purchases of property and equipment (13,184) (10,212)"),
+        (52.5, "usd_bn", "2024's $52.5bn capex spend"),
+        (3896, "usd_mn", "Income before income tax2,9703,8963,196"),
+        (6, "years", "from four years to six years"),
+        (1.4, "usd_tn", "a $1.4 trillion commitment"),
+    ],
+)
+def test_usual_ways_of_writing_a_figure(value: float, unit: str, excerpt: str) -> None:
+    assert excerpt_states(value, unit, excerpt)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "excerpt"),
+    [
+        (81, "usd_bn", "we plan to spend $80 billion this year"),
+        (80, "usd_mn", "we plan to spend $80 billion this year and $3 million on snacks"),
+        (4.5, "pct", "4.4% of US electricity"),
+        (1318, "usd_mn", "Purchases of property and equipment (13,184)"),
+    ],
+)
+def test_a_different_figure_is_caught(value: float, unit: str, excerpt: str) -> None:
+    assert not excerpt_states(value, unit, excerpt)
+
+
+def test_numbers_in_reads_scale_words() -> None:
+    assert numbers_in("$52.5bn vs 32,251 million") == [(52.5, 1e9), (32251.0, 1e6)]
+
+
+def test_derivation_is_recomputed() -> None:
+    excerpt = "operating cash flow of $164.7 billion and free cash flow of $73.3 billion"
+    assert derivation_problem(91.4, excerpt, "164.7 - 73.3: capex = OCF - FCF") is None
+    assert "gives" in derivation_problem(90.0, excerpt, "164.7 - 73.3: capex = OCF - FCF")
+    assert "not written" in derivation_problem(91.4, excerpt, "164.7 - 73.2 - 0.1: typo")
+    assert "cannot evaluate" in derivation_problem(91.4, excerpt, "__import__('os'): no")
+
+
+def test_derivation_may_rescale_without_the_constant_in_the_excerpt() -> None:
+    assert derivation_problem(64.551, "Capital expenditures (64,551)", "64551 / 1000: millions to billions") is None
+
+
+def test_figure_problem_follows_the_derivation_when_given() -> None:
+    assert figure_problem(10, "usd_bn", "4 and 6", "4 + 6: sum") is None
+    assert figure_problem(10, "usd_bn", "4 and 6", None) is not None
+
+
+SOURCES = pd.DataFrame({
+    "source_id": ["a-10k", "b-news"],
+    "publisher": ["Alpha Inc.", "Daily <News>"],
+    "title": ["10-K 2024", "Alpha spends"],
+    "url": ["https://example.org/a", "https://example.org/b"],
+    "published": pd.to_datetime(["2025-02-01", "2025-03-01"]),
+    "accessed": pd.to_datetime(["2026-11-30", "2026-11-30"]),
+    "kind": ["primary", "secondary"],
+})
+
+
+def test_cite_keeps_first_use_order_without_repeats() -> None:
+    assert [c["source_id"] for c in cite(["b-news", "a-10k", "b-news"], SOURCES)] == ["b-news", "a-10k"]
+
+
+def test_source_line_puts_primary_first_and_escapes() -> None:
+    line = source_line_html(cite(["b-news", "a-10k"], SOURCES))
+    assert line.index("Alpha Inc.") < line.index("Daily &lt;News&gt;")
+    assert '<a href="https://example.org/a">10-K 2024</a> (2025-02-01)' in line
+    assert "(2025-03-01, secondary)" in line
+
+
+def test_bibliography_lists_charts_per_source() -> None:
+    usage = pd.DataFrame({"page": ["intro"], "chart_title": ["Capex grew"], "source_id": ["a-10k"]})
+    table = bibliography(SOURCES, usage, {"intro": "The AI Capex Ledger"})
+    row = table[table["Id"] == "<code>a-10k</code>"].iloc[0]
+    assert "The AI Capex Ledger</a>: Capex grew" in row["Charts that use it"]
+    assert table[table["Id"] == "<code>b-news</code>"].iloc[0]["Charts that use it"] == "(data tables only)"
