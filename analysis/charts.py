@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import textwrap
 import urllib.parse
 from typing import Any
 
@@ -50,8 +51,9 @@ FIRM_NAMES = {
 }
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-WIDTH_PX = 640
-HEIGHT_PX = 320
+WIDTH_PX = 520
+HEIGHT_PX = 300
+TITLE_CHARS = 62
 
 
 def theme() -> dict[str, Any]:
@@ -59,7 +61,8 @@ def theme() -> dict[str, Any]:
     return {
         "config": {
             "font": FONT,
-            "view": {"continuousWidth": WIDTH_PX, "continuousHeight": HEIGHT_PX, "stroke": None},
+            "view": {"continuousWidth": WIDTH_PX, "continuousHeight": HEIGHT_PX, "discreteWidth": WIDTH_PX,
+                     "stroke": None},
             "title": {"fontSize": 16, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 12,
                       "subtitleColor": "#444444", "offset": 12},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500,
@@ -95,9 +98,10 @@ def ledger_chart(
     """
     if not finding or not units or not citations:
         raise ValueError("a ledger chart needs a finding, units and at least one citation")
-    subtitle = [units, f"Source: {publishers(citations)}"]
+    subtitle = textwrap.wrap(units, TITLE_CHARS + 20) + textwrap.wrap(f"Source: {publishers(citations)}",
+                                                                       TITLE_CHARS + 20)
     return chart.properties(
-        title=alt.TitleParams(text=finding, subtitle=subtitle),
+        title=alt.TitleParams(text=textwrap.wrap(finding, TITLE_CHARS), subtitle=subtitle),
         usermeta={"ledger": {"citations": citations, "csv_name": csv_name, "csv": frame_csv(data)}},
     )
 
@@ -136,23 +140,30 @@ def render_html(spec: dict[str, Any]) -> str:
     vid = spec_id(spec)
     payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
     csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(meta["csv"])
+    source_ids = " ".join(c["source_id"] for c in meta["citations"])
     return (
-        f'<figure class="ledger-figure" data-source-ids="{html.escape(" ".join(c["source_id"] for c in meta["citations"]))}" '
-        f'data-chart-title="{html.escape(spec.get("title", {}).get("text", ""))}">\n'
+        f'<figure class="ledger-figure" data-source-ids="{html.escape(source_ids)}" '
+        f'data-chart-title="{html.escape(chart_title(spec))}">\n'
         f'<div id="{vid}" class="ledger-chart" role="img" '
-        f'aria-label="{html.escape(spec.get("title", {}).get("text", ""))}"></div>\n'
+        f'aria-label="{html.escape(chart_title(spec))}"></div>\n'
         f'<script type="text/javascript">\n{_EMBED_SCRIPT.format(spec=payload, vid=vid)}\n</script>\n'
-        f'<figcaption class="ledger-source">{source_line_html(meta["citations"])} '
+        f'<figcaption class="ledger-source">Source: {html.escape(publishers(meta["citations"]))}. '
         f'<a class="ledger-csv" download="{html.escape(meta["csv_name"])}" href="{csv_href}">'
-        f'Download the data (CSV)</a></figcaption>\n'
+        f'Download the data (CSV)</a>\n<details><summary>All {len(meta["citations"])} source documents'
+        f'</summary>{source_line_html(meta["citations"])}</details></figcaption>\n'
         f"</figure>"
     )
 
 
 def _renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    return {"text/html": render_html(spec), "text/plain": f"<chart: {chart_title(spec)}>"}
+
+
+def chart_title(spec: dict[str, Any]) -> str:
+    """The finding a chart states, as one line of text."""
     title = spec.get("title", {})
-    text = title.get("text", "chart") if isinstance(title, dict) else str(title)
-    return {"text/html": render_html(spec), "text/plain": f"<chart: {text}>"}
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
 def enable() -> None:

@@ -9,6 +9,7 @@ import ast
 import html
 import operator
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
@@ -40,7 +41,7 @@ SCALE_WORDS = {
 
 #: Small whole numbers written as words ("from four years to six years").
 NUMBER_WORDS = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([A-Za-z]+)?")
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
@@ -54,6 +55,7 @@ def numbers_in(text: str) -> list[tuple[float, float]]:
     >>> numbers_in("capex of $52.5bn, up from 32,251 million")
     [(52.5, 1000000000.0), (32251.0, 1000000.0)]
     """
+    text = unicodedata.normalize("NFKC", text)
     found = []
     for whole, fraction, word in _NUMBER.findall(text):
         number = float(whole.replace(",", "") + (fraction or ""))

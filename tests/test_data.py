@@ -21,7 +21,9 @@ def first_line_of(path: Path, column: str, value: str) -> int:
 
 def assert_named(exc: pytest.ExceptionInfo[DataError], file: str, line: int, column: str) -> None:
     message = str(exc.value)
-    assert f"data/{file}:{line}: column '{column}'" in message or f"/{file}:{line}: column '{column}'" in message, message
+    assert f"/{file}:{line}: column '{column}'" in message or f"data/{file}:{line}: column '{column}'" in message, (
+        message
+    )
 
 
 @pytest.mark.parametrize("name", table_names())
@@ -64,7 +66,7 @@ def test_unknown_source_id(data_copy: Path) -> None:
 def test_duplicate_key(data_copy: Path) -> None:
     path = data_copy / "financials.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(lines + [lines[1]]), encoding="utf-8")
+    path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
     with pytest.raises(DataError) as exc:
         load("financials", data_copy)
     assert_named(exc, "financials.csv", len(lines) + 1, "entity,metric,period")

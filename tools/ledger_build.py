@@ -64,7 +64,7 @@ def inputs_hash(name: str, root: Path = ROOT) -> str:
     """SHA-256 over everything a chapter's outputs depend on."""
     book = root / "book"
     source = (book / f"{name}.md").read_text(encoding="utf-8")
-    paths = sorted((root / "analysis").glob("*.py")) + [root / "requirements.txt"]
+    paths = [*sorted((root / "analysis").glob("*.py")), root / "requirements.txt"]
     paths += [root / "data" / "datapackage.json", root / "data" / "sources.csv"]
     paths += [root / "data" / f"{t}.csv" for t in tables_read(source)]
     if READS_NOTEBOOKS in source:

@@ -1,0 +1,104 @@
+"""Checks of a built page in headless Chromium, and of built HTML for remote sources.
+
+Used by test_site.py on every page of the table of contents and on fixture pages that must fail.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+REMOTE_SOURCE = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|url\(\s*["']?(?:https?:)?//""",
+    re.I,
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) for the duration; yield the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def remote_sources(html: str) -> list[str]:
+    """Scripts, stylesheets, fonts, images or frames that the HTML would load from another host."""
+    return [m.group(0)[:120] for m in REMOTE_SOURCE.finditer(html)]
+
+
+_CHART_STATE = """() => Array.from(document.querySelectorAll('.ledger-chart')).map(c => {
+  const svg = c.querySelector('svg.marks');
+  return {id: c.id, drawn: !!svg && svg.querySelectorAll('path, line, rect, text').length > 3,
+          sliders: c.querySelectorAll('input[type=range]').length, svg: svg ? svg.innerHTML : ''};
+})"""
+
+_MOVE_SLIDER = """(id) => {
+  const input = document.querySelector('#' + id + ' input[type=range]');
+  input.value = (Number(input.value) === Number(input.min)) ? input.max : input.min;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new Event('change', {bubbles: true}));
+}"""
+
+
+def page_problems(browser: object, base_url: str, path: str) -> list[str]:
+    """Everything wrong with one page: console errors, uncaught exceptions, requests to another
+    host, failed local loads, chart containers without a drawn chart, sliders that move nothing."""
+    problems: list[str] = []
+    host = urlparse(base_url).netloc
+    context = browser.new_context()
+    page = context.new_page()
+
+    def route(route_obj: object) -> None:
+        url = route_obj.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob") or parsed.netloc == host:
+            route_obj.continue_()
+        else:
+            problems.append(f"request to another host: {url}")
+            route_obj.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: msg.type == "error" and problems.append(f"console error: {msg.text}"))
+    page.on("pageerror", lambda exc: problems.append(f"uncaught exception: {exc}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} for {r.url}"))
+    page.goto(f"{base_url}/{path}", wait_until="load")
+    with suppress(Exception):
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
+            timeout=8000,
+        )
+    charts = page.evaluate(_CHART_STATE)
+    for chart in charts:
+        if not chart["drawn"]:
+            problems.append(f"chart {chart['id']} is empty")
+        elif chart["sliders"]:
+            page.evaluate(_MOVE_SLIDER, chart["id"])
+            page.wait_for_timeout(300)
+            after = next(c for c in page.evaluate(_CHART_STATE) if c["id"] == chart["id"])
+            if after["svg"] == chart["svg"]:
+                problems.append(f"chart {chart['id']}: moving its slider changed nothing")
+    context.close()
+    return problems

@@ -1,0 +1,91 @@
+"""The built site: offline, every page loads cleanly, every chart draws, sliders move charts.
+
+Run by `make test` after the strict build (marker ``browser``); Chromium comes from Debian's
+package at /usr/bin/chromium (``LEDGER_CHROMIUM``), never from a test tool's download.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from site_checks import CHROMIUM_FLAGS, page_problems, remote_sources, serve
+
+from tools.ledger_build import ROOT, chapters
+
+pytestmark = pytest.mark.browser
+SITE = ROOT / "_build" / "html"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (SITE / "index.html").exists():
+        pytest.fail("no built site in _build/html: the strict build must run first (make test does)")
+    copy = tmp_path_factory.mktemp("site") / "html"
+    shutil.copytree(SITE, copy)
+    for fixture in FIXTURES.glob("*.html"):
+        shutil.copy(fixture, copy / fixture.name)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("LEDGER_CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        pytest.fail(f"Chromium not found at {chromium}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_page_loads_clean_with_drawn_charts(browser: object, base_url: str, name: str) -> None:
+    assert page_problems(browser, base_url, f"book/{name}.html") == []
+
+
+def test_intro_has_a_chart_and_a_slider(site: Path) -> None:
+    html = (site / "book" / "intro.html").read_text(encoding="utf-8")
+    assert html.count('class="ledger-chart"') >= 1
+    assert '"bind": {"input": "range"' in html or '"input": "range"' in html
+
+
+def test_broken_chart_fixture_fails_the_checks(browser: object, base_url: str) -> None:
+    problems = page_problems(browser, base_url, "broken_chart.html")
+    assert any(p.startswith("console error") for p in problems), problems
+    assert any("is empty" in p for p in problems), problems
+    assert any("request to another host: http://tracker.invalid" in p for p in problems), problems
+
+
+def test_frozen_slider_fixture_fails_the_checks(browser: object, base_url: str) -> None:
+    problems = page_problems(browser, base_url, "frozen_slider.html")
+    assert problems == ["chart ledger-vis-frozen: moving its slider changed nothing"]
+
+
+def test_built_html_loads_nothing_from_another_host(site: Path) -> None:
+    offenders = {}
+    for path in sorted(SITE.rglob("*")):
+        if path.suffix in (".html", ".css"):
+            found = remote_sources(path.read_text(encoding="utf-8", errors="replace"))
+            if found:
+                offenders[str(path.relative_to(SITE))] = found
+    assert offenders == {}
+
+
+def test_remote_source_check_can_fail() -> None:
+    assert remote_sources((FIXTURES / "broken_chart.html").read_text(encoding="utf-8"))
+    assert remote_sources('<link rel="stylesheet" href="https://cdn.example/x.css">')
+    assert remote_sources("@font-face { src: url(https://fonts.example/x.woff2) }")
+    assert not remote_sources('<a href="https://www.sec.gov/x">10-K</a> <script src="_static/x.js"></script>')
