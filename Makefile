@@ -14,7 +14,7 @@ timed = start=$$(date +%s); $(1); echo "    ($$(( $$(date +%s) - start )) s)"
 
 book: deps check-data
 	@echo "==> [3/4] Re-executing chapters whose source, data or analysis code changed"
-	@$(call timed,$(PY) -m tools.ledger_build execute)
+	@$(call timed,$(PY) -m tools.ledger_build execute 2>&1 | grep -v "running over TCP")
 	@echo "==> [4/4] Building the site, warnings as errors"
 	@$(call timed,$(JB) --all >/tmp/ledger-build.log 2>&1 || { cat /tmp/ledger-build.log; exit 1; })
 	@echo "Site built: $(CURDIR)/_build/html/index.html (make serve shows it on 127.0.0.1:$(PORT))"
@@ -40,7 +40,7 @@ check-data: $(VENV_STAMP)
 chapter: deps check-data
 	@test -n "$(NAME)" || { echo "usage: make chapter NAME=<page>, e.g. NAME=intro"; exit 2; }
 	@echo "==> Re-executing book/$(NAME)"
-	@$(call timed,$(PY) -m tools.ledger_build execute --only $(NAME) --force)
+	@$(call timed,$(PY) -m tools.ledger_build execute --only $(NAME) --force 2>&1 | grep -v "running over TCP")
 	@echo "==> Building the site, warnings as errors"
 	@$(call timed,$(JB) >/tmp/ledger-build.log 2>&1 || { cat /tmp/ledger-build.log; exit 1; })
 	@echo "Site built: $(CURDIR)/_build/html/$(NAME).html"
