@@ -8,6 +8,7 @@ JB := .venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going
 PORT ?= 8000
 NAME ?=
 CHROMIUM ?= /usr/bin/chromium
+PIP_NOISE := -e '/is ignored: it is neither a file nor a directory/d' -e '/BuildBackendWarning\|Editable installation/d'
 timed = start=$$(date +%s); $(1); echo "    ($$(( $$(date +%s) - start )) s)"
 
 .PHONY: book test serve chapter deps check-data lint unit nbval build browser clean
@@ -24,8 +25,8 @@ deps: $(VENV_STAMP) $(NODE_STAMP)
 $(VENV_STAMP): requirements.txt pyproject.toml
 	@echo "==> [1/4] Python environment: .venv with the pinned requirements and the analysis package"
 	@test -x $(PY) || python3 -m venv .venv
-	@$(call timed,$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt && \
-		$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .)
+	@$(call timed,{ $(PY) -m pip install -q --disable-pip-version-check -r requirements.txt && \
+		$(PY) -m pip install -q --disable-pip-version-check --no-deps -e . ; } 2>&1 | sed $(PIP_NOISE))
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
