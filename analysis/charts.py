@@ -21,7 +21,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from analysis.provenance import publishers, source_line_html
+from analysis.provenance import publishers, source_line_html, source_summary
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order used for series without a firm.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -147,9 +147,9 @@ def render_html(spec: dict[str, Any]) -> str:
         f'<div id="{vid}" class="ledger-chart" role="img" '
         f'aria-label="{html.escape(chart_title(spec))}"></div>\n'
         f'<script type="text/javascript">\n{_EMBED_SCRIPT.format(spec=payload, vid=vid)}\n</script>\n'
-        f'<figcaption class="ledger-source">Source: {html.escape(publishers(meta["citations"]))}. '
+        f'<figcaption class="ledger-source">{html.escape(source_summary(meta["citations"]))} '
         f'<a class="ledger-csv" download="{html.escape(meta["csv_name"])}" href="{csv_href}">'
-        f'Download the data (CSV)</a>\n<details><summary>All {len(meta["citations"])} source documents'
+        f'Download the data (CSV)</a>\n<details><summary>List the source documents'
         f'</summary>{source_line_html(meta["citations"])}</details></figcaption>\n'
         f"</figure>"
     )

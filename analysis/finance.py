@@ -9,11 +9,11 @@ import pandas as pd
 
 from analysis.provenance import UNIT_SCALE
 
-USD_UNITS = ("usd", "usd_mn", "usd_bn", "usd_tn")
+USD_UNITS = ("usd", "usd_th", "usd_mn", "usd_bn", "usd_tn")
 
 
 def to_usd_bn(value: float, unit: str) -> float:
-    """Convert a money figure in ``unit`` (usd, usd_mn, usd_bn, usd_tn) to USD billions."""
+    """Convert a money figure in ``unit`` (usd, usd_th, usd_mn, usd_bn, usd_tn) to USD billions."""
     if unit not in USD_UNITS:
         raise ValueError(f"{unit!r} is not a money unit (one of {USD_UNITS})")
     return value * UNIT_SCALE[unit] / UNIT_SCALE["usd_bn"]

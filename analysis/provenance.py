@@ -177,9 +177,19 @@ def source_line_html(citations: list[dict[str, str]]) -> str:
     return "Sources: " + "; ".join(items) + "."
 
 
-def publishers(citations: list[dict[str, str]]) -> str:
-    """A short list of publishers for a chart's own subtitle (so an exported image keeps it)."""
-    return ", ".join(dict.fromkeys(c["publisher"] for c in citations))
+def publishers(citations: list[dict[str, str]], most: int = 4) -> str:
+    """A short list of publishers for a chart's subtitle (so an exported image keeps it):
+    primary publishers first, at most ``most`` of them, then how many more."""
+    ordered = sorted(citations, key=lambda c: c["kind"] != "primary")
+    names = list(dict.fromkeys(c["publisher"] for c in ordered))
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def source_summary(citations: list[dict[str, str]]) -> str:
+    """One line under a chart: how many documents, how many primary."""
+    primary = sum(c["kind"] == "primary" for c in citations)
+    return f"Sources: {len(citations)} documents, {primary} primary ({publishers(citations)})."
 
 
 def bibliography(sources: pd.DataFrame, usage: pd.DataFrame, page_titles: dict[str, str]) -> pd.DataFrame:

@@ -8,6 +8,8 @@
     chapters that read it. The inputs' hash is kept in the notebook's metadata.
 ``python -m tools.ledger_build check-data``
     Load every table of ``data/`` through the validating loader; print every problem and exit 1.
+``python -m tools.ledger_build claims``
+    Recompute the seed claims the chapters test and write them into ``data/claims.csv``.
 ``python -m tools.ledger_build drift``
     List the pairs whose ``.md`` and ``.ipynb`` cells differ (exit 1 when any does).
 """
@@ -23,10 +25,12 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import pandas as pd
 import yaml
 from nbclient import NotebookClient
 
-from analysis.data import DataError, load, table_names
+from analysis import escalator, ledger
+from analysis.data import DataError, load, table_names, write
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -124,6 +128,17 @@ def ordered(names: list[str], root: Path = ROOT) -> list[str]:
     return [n for n in names if n not in reads] + [n for n in names if n in reads]
 
 
+#: Each chapter's claim checks: (financials, claims) -> list of ledger.Recomputed.
+CLAIM_CHECKS = [escalator.claim_checks]
+
+
+def recomputed_claims() -> pd.DataFrame:
+    """The claims table with every chapter's recomputed values filled in."""
+    financials, claims = load("financials"), load("claims")
+    rows = [row for check in CLAIM_CHECKS for row in check(financials, claims)]
+    return ledger.apply(claims, rows)
+
+
 def check_data() -> int:
     """Load every table; print each problem (file, line, column) and return 1 if any."""
     failed = False
@@ -140,12 +155,17 @@ def check_data() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["execute", "drift", "check-data"])
+    parser.add_argument("command", choices=["execute", "drift", "check-data", "claims"])
     parser.add_argument("--only", help="one chapter name, e.g. intro")
     parser.add_argument("--force", action="store_true", help="re-execute even when inputs are unchanged")
     args = parser.parse_args(argv)
     if args.command == "check-data":
         return check_data()
+    if args.command == "claims":
+        table = recomputed_claims()
+        write(table, "claims")
+        print(f"    claims: {table['verdict'].notna().sum()} of {len(table)} recomputed")
+        return 0
     names = chapters()
     if args.only:
         if args.only not in names:
