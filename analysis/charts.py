@@ -88,21 +88,24 @@ def ledger_chart(
     citations: list[dict[str, str]],
     data: pd.DataFrame,
     csv_name: str,
+    model: str | None = None,
 ) -> alt.TopLevelMixin:
     """Finish a chart the book's way.
 
     ``finding`` is the title (what the chart shows, not what it plots); ``units`` and the
     publishers go in the subtitle, so an exported image keeps them; ``citations`` (from
     :func:`analysis.provenance.cite`) and a CSV of ``data`` travel in ``usermeta`` for the
-    renderer, which writes them under the chart.
+    renderer, which writes them under the chart. A chart of a model that draws no sourced data
+    passes ``model`` (what computes it) instead of citations.
     """
-    if not finding or not units or not citations:
-        raise ValueError("a ledger chart needs a finding, units and at least one citation")
-    subtitle = textwrap.wrap(units, TITLE_CHARS + 20) + textwrap.wrap(f"Source: {publishers(citations)}",
-                                                                       TITLE_CHARS + 20)
+    if not finding or not units or not (citations or model):
+        raise ValueError("a ledger chart needs a finding, units and at least one citation (or a model)")
+    credit = f"Source: {publishers(citations)}" if citations else f"Model: {model}"
+    subtitle = textwrap.wrap(units, TITLE_CHARS + 20) + textwrap.wrap(credit, TITLE_CHARS + 20)
     return chart.properties(
         title=alt.TitleParams(text=textwrap.wrap(finding, TITLE_CHARS), subtitle=subtitle),
-        usermeta={"ledger": {"citations": citations, "csv_name": csv_name, "csv": frame_csv(data)}},
+        usermeta={"ledger": {"citations": citations, "model": model, "csv_name": csv_name,
+                             "csv": frame_csv(data)}},
     )
 
 
@@ -141,18 +144,24 @@ def render_html(spec: dict[str, Any]) -> str:
     payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
     csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(meta["csv"])
     source_ids = " ".join(c["source_id"] for c in meta["citations"])
+    caption = source_summary(meta["citations"]) if meta["citations"] else f"Model: {meta['model']}; no sourced data."
     return (
         f'<figure class="ledger-figure" data-source-ids="{html.escape(source_ids)}" '
         f'data-chart-title="{html.escape(chart_title(spec))}">\n'
         f'<div id="{vid}" class="ledger-chart" role="img" '
         f'aria-label="{html.escape(chart_title(spec))}"></div>\n'
         f'<script type="text/javascript">\n{_EMBED_SCRIPT.format(spec=payload, vid=vid)}\n</script>\n'
-        f'<figcaption class="ledger-source">{html.escape(source_summary(meta["citations"]))} '
+        f'<figcaption class="ledger-source">{html.escape(caption)} '
         f'<a class="ledger-csv" download="{html.escape(meta["csv_name"])}" href="{csv_href}">'
-        f'Download the data (CSV)</a>\n<details><summary>List the source documents'
-        f'</summary>{source_line_html(meta["citations"])}</details></figcaption>\n'
+        f'Download the data (CSV)</a>\n{_source_details(meta["citations"])}</figcaption>\n'
         f"</figure>"
     )
+
+
+def _source_details(citations: list[dict[str, str]]) -> str:
+    if not citations:
+        return ""
+    return f"<details><summary>List the source documents</summary>{source_line_html(citations)}</details>"
 
 
 def _renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:

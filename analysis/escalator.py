@@ -60,6 +60,21 @@ def capex_intensity(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd
     return table.drop(columns=src).sort_values(["entity", "fiscal_year"]).reset_index(drop=True)
 
 
+def finance_lease_gap(financials: pd.DataFrame) -> pd.DataFrame:
+    """Where a firm's capex including finance leases is sourced: both figures and the gap (USD bn).
+
+    Columns: firm, fiscal_year, capex_usd_bn, capex_incl_leases_usd_bn, leases_usd_bn.
+    """
+    cash = annual_series(financials, "capex", BUILDERS)
+    incl = annual_series(financials, "capex_incl_finance_leases", BUILDERS)
+    table = cash.merge(incl, on=["entity", "fiscal_year"], suffixes=("_cash", "_incl"))
+    return pd.DataFrame({
+        "firm": table["entity"].map(FIRM_NAMES), "fiscal_year": table["fiscal_year"],
+        "capex_usd_bn": table["value_usd_bn_cash"], "capex_incl_leases_usd_bn": table["value_usd_bn_incl"],
+        "leases_usd_bn": table["value_usd_bn_incl"] - table["value_usd_bn_cash"],
+    })
+
+
 def capex_guidance(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd.DataFrame:
     """The latest announced capex guidance per firm: year, low, high and midpoint (USD bn).
 
@@ -622,11 +637,11 @@ def game_grid(pool: float, cost: float, steps: int = 21) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def game_chart(pool: float, default_cost: float, source_ids: list[str], sources: pd.DataFrame) -> alt.Chart:
+def game_chart(pool: float, default_cost: float) -> alt.Chart:
     """Interactive map of the game's outcome; the reader sets the cost of investing with a slider.
 
     The outcome is recomputed in the browser with the same rules as :func:`payoffs` and
-    :func:`nash_equilibria`; ``source_ids`` cite the figures the page uses to motivate the model.
+    :func:`nash_equilibria`. A model: it draws no sourced data.
     """
     grid = game_grid(pool, default_cost)[["growth", "share_alone"]]
     cost = alt.param(name="cost", value=default_cost,
@@ -672,7 +687,8 @@ def game_chart(pool: float, default_cost: float, source_ids: list[str], sources:
         "invest and both end up worse off",
         units="Outcome of the two-firm game for each growth and share; pool = 100; move the slider to change "
         "the cost",
-        citations=cite(source_ids, sources), data=grid, csv_name="escalator-game-grid.csv",
+        citations=[], data=grid, csv_name="escalator-game-grid.csv",
+        model="analysis.escalator.payoffs and nash_equilibria (a two-firm game)",
     )
 
 

@@ -63,3 +63,13 @@ def test_ledger_chart_needs_a_finding_and_citations() -> None:
 def test_theme_uses_the_firm_colours() -> None:
     palette = charts.theme()["config"]["range"]["category"]
     assert set(FIRM_COLOURS.values()) <= set(palette)
+
+
+def test_a_model_chart_says_it_draws_no_sourced_data() -> None:
+    charts.enable()
+    base = alt.Chart(DATA).mark_line().encode(x="year:O", y="capex_usd_bn:Q")
+    spec = ledger_chart(base, finding="A model", units="payoff", citations=[], data=DATA, csv_name="m.csv",
+                        model="analysis.escalator.payoffs").to_dict()
+    out = render_html(spec)
+    assert "Model: analysis.escalator.payoffs; no sourced data." in out
+    assert "<details>" not in out

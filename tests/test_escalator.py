@@ -203,3 +203,12 @@ def test_escalator_condition_matches_the_formula(growth: float, share: float, co
 def test_game_grid_covers_all_outcomes() -> None:
     grid = e.game_grid(100, 30)
     assert {"escalator: both invest, both worse off", "both invest and gain"} <= set(grid["outcome"])
+
+
+def test_finance_lease_gap() -> None:
+    fin = fin_rows([("microsoft", "capex", "FY2025", 64551, "usd_mn"),
+                    ("microsoft", "capex_incl_finance_leases", "FY2025", 88.2, "usd_bn"),
+                    ("meta", "capex", "FY2025", 69.7, "usd_bn")])
+    gap = e.finance_lease_gap(fin)
+    assert len(gap) == 1
+    assert gap.iloc[0]["leases_usd_bn"] == pytest.approx(88.2 - 64.551)
