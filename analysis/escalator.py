@@ -97,6 +97,20 @@ def capex_guidance(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd.
     return pd.DataFrame(out)
 
 
+def _firm_lines(data: pd.DataFrame, y: str, y_title: str, tooltips: list[alt.Tooltip],
+                percent: bool = False) -> alt.Chart:
+    """One line per firm over fiscal years, in the firms' fixed colours, with firm and year tooltips."""
+    firms = [f for f in BUILDERS if f in set(data["entity"])]
+    axis = alt.Axis(format="%") if percent else alt.Axis()
+    return alt.Chart(data).mark_line(point=True).encode(
+        x=alt.X("fiscal_year:O", title="Fiscal year"),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=axis),
+        color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
+        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
+                 *tooltips, alt.Tooltip("source_ids:N", title="Sources")],
+    )
+
+
 def _source_ids(*frames: pd.DataFrame) -> list[str]:
     ids: list[str] = []
     for frame in frames:
@@ -109,14 +123,8 @@ def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.Dat
     """Reported capex (solid lines) and the latest guidance (hollow points, range bars)."""
     firms = [f for f in BUILDERS if f in set(intensity["entity"])]
     colour = alt.Color("firm:N", title=None, scale=firm_colour_scale(firms))
-    actual = alt.Chart(intensity).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:O", title="Fiscal year"),
-        y=alt.Y("capex_usd_bn:Q", title="Capex (USD bn)"),
-        color=colour,
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 alt.Tooltip("capex_usd_bn:Q", title="Capex (USD bn)", format=",.1f"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
+    actual = _firm_lines(intensity, "capex_usd_bn", "Capex (USD bn)",
+                         [alt.Tooltip("capex_usd_bn:Q", title="Capex (USD bn)", format=",.1f")])
     guide = alt.Chart(guidance).encode(x="fiscal_year:O", color=colour)
     bars = guide.mark_rule(strokeDash=[4, 3]).encode(y="low_usd_bn:Q", y2="high_usd_bn:Q")
     points = guide.mark_point(filled=False, size=90, strokeWidth=2).encode(
@@ -146,19 +154,12 @@ def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.Dat
 
 def capex_to_ocf_chart(intensity: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
     """Capex as a share of operating cash flow: the free-cash-flow squeeze."""
-    firms = [f for f in BUILDERS if f in set(intensity["entity"])]
     last = intensity["fiscal_year"].max()
     latest = intensity[intensity["fiscal_year"] == last]
     top = latest.sort_values("capex_to_ocf").iloc[-1]
-    chart = alt.Chart(intensity).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:O", title="Fiscal year"),
-        y=alt.Y("capex_to_ocf:Q", title="Capex ÷ operating cash flow", axis=alt.Axis(format="%")),
-        color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 alt.Tooltip("capex_to_ocf:Q", title="Capex / OCF", format=".0%"),
-                 alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
+    chart = _firm_lines(intensity, "capex_to_ocf", "Capex ÷ operating cash flow",
+                        [alt.Tooltip("capex_to_ocf:Q", title="Capex / OCF", format=".0%"),
+                         alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%")], percent=True)
     rule = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#888888", strokeDash=[2, 2]).encode(y="y:Q")
     finding = (f"In {last} {top['firm']} spent {top['capex_to_ocf']:.0%} of its operating cash flow on capex; "
                "above the dotted line, capex exceeds the cash operations bring in")
@@ -324,21 +325,14 @@ def roic_trend(table: pd.DataFrame) -> pd.DataFrame:
 
 def roic_chart(table: pd.DataFrame, trend: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
     """ROIC by firm and year."""
-    firms = [f for f in BUILDERS if f in set(table["entity"])]
     falling = int((trend["roic_last"] < trend["roic_first"]).sum())
     finding = (f"ROIC fell in {falling} of {len(trend)} firms from their first to their last year "
                "with full data, as capex intensity rose")
-    chart = alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:O", title="Fiscal year"),
-        y=alt.Y("roic:Q", title="Return on invested capital", axis=alt.Axis(format="%")),
-        color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 alt.Tooltip("roic:Q", title="ROIC", format=".1%"),
-                 alt.Tooltip("nopat_usd_bn:Q", title="NOPAT (USD bn)", format=",.1f"),
-                 alt.Tooltip("invested_usd_bn:Q", title="Invested capital (USD bn)", format=",.1f"),
-                 alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
+    chart = _firm_lines(table, "roic", "Return on invested capital",
+                        [alt.Tooltip("roic:Q", title="ROIC", format=".1%"),
+                         alt.Tooltip("nopat_usd_bn:Q", title="NOPAT (USD bn)", format=",.1f"),
+                         alt.Tooltip("invested_usd_bn:Q", title="Invested capital (USD bn)", format=",.1f"),
+                         alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%")], percent=True)
     return ledger_chart(
         chart, finding=finding,
         units="NOPAT ÷ (equity + debt − cash), fiscal years with every input sourced",
@@ -487,13 +481,36 @@ def sequoia_required_revenue(nvidia_dc_revenue_usd_bn: float, cost_multiplier: f
     return nvidia_dc_revenue_usd_bn * cost_multiplier * margin_multiplier
 
 
+@dataclass(frozen=True)
+class SequoiaMethod:
+    """Sequoia's two multipliers and the margin behind the second, as sourced."""
+
+    cost_multiplier: float
+    margin_multiplier: float
+    end_user_margin_pct: float
+    source_ids: tuple[str, ...]
+
+
+def sequoia_method(financials: pd.DataFrame) -> SequoiaMethod:
+    """Sequoia's "$600B question" multipliers, read from the sourced rows (entity ``sequoia``)."""
+    rows = financials[financials["entity"] == "sequoia"].sort_values("period")
+    latest = rows.groupby("metric").last()
+    return SequoiaMethod(float(latest.loc["datacenter_cost_multiplier", "value"]),
+                         float(latest.loc["margin_multiplier", "value"]),
+                         float(latest.loc["end_user_gross_margin_assumption", "value"]),
+                         tuple(latest.loc[["datacenter_cost_multiplier", "margin_multiplier",
+                                           "end_user_gross_margin_assumption"], "source_id"]))
+
+
 def revenue_gap_table(financials: pd.DataFrame) -> pd.DataFrame:
     """Per Nvidia fiscal year: data-centre revenue, Sequoia's required end-user revenue, and the
     sourced end-user AI revenue of the calendar year the fiscal year mostly covers (OpenAI revenue
     plus Anthropic's year-end run-rate: a floor, not a market total)."""
     dc = annual_series(financials, "datacenter_revenue", ["nvidia"])
     dc["calendar_year"] = dc["fiscal_year"] - 1
-    dc["required_usd_bn"] = [sequoia_required_revenue(v) for v in dc["value_usd_bn"]]
+    method = sequoia_method(financials)
+    dc["required_usd_bn"] = [sequoia_required_revenue(v, method.cost_multiplier, method.margin_multiplier)
+                             for v in dc["value_usd_bn"]]
     openai = financials[(financials["entity"] == "openai") & (financials["metric"] == "revenue")]
     openai = {int(p[2:]): (to_usd_bn(v, u), s) for p, v, u, s in
               zip(openai["period"], openai["value"], openai["unit"], openai["source_id"], strict=True)}

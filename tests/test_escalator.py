@@ -155,12 +155,16 @@ def test_sequoia_method_reproduces_sequoia() -> None:
 
 def test_revenue_gap_uses_labs_floor() -> None:
     fin = fin_rows([("nvidia", "datacenter_revenue", "FY2026", 193.7, "usd_bn"),
+                    ("sequoia", "datacenter_cost_multiplier", "CY2024", 2, "multiple"),
+                    ("sequoia", "margin_multiplier", "CY2024", 2, "multiple"),
+                    ("sequoia", "end_user_gross_margin_assumption", "CY2024", 50, "pct"),
                     ("openai", "revenue", "CY2025", 13, "usd_bn"),
                     ("anthropic", "revenue_run_rate", "2025-12", 9, "usd_bn")])
     row = e.revenue_gap_table(fin).iloc[0]
     assert row["calendar_year"] == 2025
     assert row["labs_revenue_usd_bn"] == 22
     assert row["ratio_dc_to_labs"] == pytest.approx(193.7 / 22)
+    assert row["required_usd_bn"] == pytest.approx(193.7 * 4)
 
 
 # --- 6 ---
@@ -212,3 +216,11 @@ def test_finance_lease_gap() -> None:
     gap = e.finance_lease_gap(fin)
     assert len(gap) == 1
     assert gap.iloc[0]["leases_usd_bn"] == pytest.approx(88.2 - 64.551)
+
+
+def test_sequoia_method_is_read_from_the_data() -> None:
+    fin = fin_rows([("sequoia", "datacenter_cost_multiplier", "CY2024", 2, "multiple"),
+                    ("sequoia", "margin_multiplier", "CY2024", 2, "multiple"),
+                    ("sequoia", "end_user_gross_margin_assumption", "CY2024", 50, "pct")])
+    method = e.sequoia_method(fin)
+    assert (method.cost_multiplier, method.margin_multiplier, method.end_user_margin_pct) == (2, 2, 50)
