@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
@@ -12,11 +11,6 @@ from frictionless import Package
 
 from analysis.data import DataError, descriptor, load, table_names, write
 from analysis.provenance import figure_problem
-
-
-def first_line_of(path: Path, column: str, value: str) -> int:
-    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
-    return next(i for i, r in enumerate(rows, start=2) if r[column] == value)
 
 
 def assert_named(exc: pytest.ExceptionInfo[DataError], file: str, line: int, column: str) -> None:
@@ -39,28 +33,26 @@ def test_types_follow_the_descriptor() -> None:
     assert pd.api.types.is_datetime64_any_dtype(load("sources")["published"])
 
 
-def test_non_numeric_value(data_copy: Path) -> None:
-    edit_cell(data_copy / "financials.csv", 5, "value", "12x")
+BAD_CELLS = [
+    # (class of bad input, table, line, column, bad value, what the message must say)
+    ("non-numeric value", "financials", 5, "value", "12x", "'12x' is not a valid number"),
+    ("missing source_id", "financials", 3, "source_id", "", "required but empty"),
+    ("unknown source_id", "financials", 4, "source_id", "no-such-source",
+     "'no-such-source' is not a known source_id in table 'sources'"),
+    ("value outside its constraint", "claims", 6, "figure", "-3", "below the minimum 0"),
+    ("unknown unit", "financials", 7, "unit", "usd_gazillion", "'usd_gazillion' is not one of the allowed values"),
+    ("unparseable date", "sources", 2, "published", "31/12/2024", "is not a valid date"),
+]
+
+
+@pytest.mark.parametrize(("case", "table", "line", "column", "bad", "says"), BAD_CELLS, ids=[c[0] for c in BAD_CELLS])
+def test_bad_cell_is_named(data_copy: Path, case: str, table: str, line: int, column: str, bad: str,
+                           says: str) -> None:
+    edit_cell(data_copy / f"{table}.csv", line, column, bad)
     with pytest.raises(DataError) as exc:
-        load("financials", data_copy)
-    assert_named(exc, "financials.csv", 5, "value")
-    assert "'12x' is not a valid number" in str(exc.value)
-
-
-def test_missing_source_id(data_copy: Path) -> None:
-    edit_cell(data_copy / "financials.csv", 3, "source_id", "")
-    with pytest.raises(DataError) as exc:
-        load("financials", data_copy)
-    assert_named(exc, "financials.csv", 3, "source_id")
-    assert "required but empty" in str(exc.value)
-
-
-def test_unknown_source_id(data_copy: Path) -> None:
-    edit_cell(data_copy / "financials.csv", 4, "source_id", "no-such-source")
-    with pytest.raises(DataError) as exc:
-        load("financials", data_copy)
-    assert_named(exc, "financials.csv", 4, "source_id")
-    assert "'no-such-source' is not a known source_id in table 'sources'" in str(exc.value)
+        load(table, data_copy)
+    assert_named(exc, f"{table}.csv", line, column)
+    assert says in str(exc.value)
 
 
 def test_duplicate_key(data_copy: Path) -> None:
@@ -71,30 +63,6 @@ def test_duplicate_key(data_copy: Path) -> None:
         load("financials", data_copy)
     assert_named(exc, "financials.csv", len(lines) + 1, "entity,metric,period")
     assert "duplicate key" in str(exc.value) and "first on line 2" in str(exc.value)
-
-
-def test_value_outside_constraint(data_copy: Path) -> None:
-    edit_cell(data_copy / "claims.csv", 6, "figure", "-3")
-    with pytest.raises(DataError) as exc:
-        load("claims", data_copy)
-    assert_named(exc, "claims.csv", 6, "figure")
-    assert "below the minimum 0" in str(exc.value)
-
-
-def test_unknown_unit(data_copy: Path) -> None:
-    edit_cell(data_copy / "financials.csv", 7, "unit", "usd_gazillion")
-    with pytest.raises(DataError) as exc:
-        load("financials", data_copy)
-    assert_named(exc, "financials.csv", 7, "unit")
-    assert "'usd_gazillion' is not one of the allowed values" in str(exc.value)
-
-
-def test_unparseable_date(data_copy: Path) -> None:
-    edit_cell(data_copy / "sources.csv", 2, "published", "31/12/2024")
-    with pytest.raises(DataError) as exc:
-        load("sources", data_copy)
-    assert_named(exc, "sources.csv", 2, "published")
-    assert "is not a valid date" in str(exc.value)
 
 
 def test_every_bad_row_is_listed(data_copy: Path) -> None:
@@ -153,3 +121,15 @@ def test_every_source_is_used() -> None:
     used = set().union(*(set(load(r["name"])["source_id"]) for r in SOURCED))
     unused = set(load("sources")["source_id"]) - used
     assert unused == set()
+
+
+def test_build_step_prints_the_message_not_a_traceback(data_copy: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from tools.ledger_build import check_data
+
+    edit_cell(data_copy / "financials.csv", 5, "value", "12x")
+    monkeypatch.setenv("LEDGER_DATA_DIR", str(data_copy))
+    assert check_data() == 1
+    err = capsys.readouterr().err
+    assert "financials.csv:5: column 'value': '12x' is not a valid number" in err
+    assert "Traceback" not in err
