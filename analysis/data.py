@@ -253,7 +253,7 @@ def _foreign_key_problems(
     problems = []
     for fk in schema.get("foreignKeys", []):
         fields = _as_list(fk["fields"])
-        target = fk["reference"]["resource"]
+        target = fk["reference"]["resource"] or schema_owner(schema, directory)
         target_fields = _as_list(fk["reference"]["fields"])
         _, target_header, target_rows = _read_raw(resource(target, directory), directory)
         index = [target_header.index(f) for f in target_fields]
@@ -268,6 +268,12 @@ def _foreign_key_problems(
                             f"is not a known {','.join(target_fields)} in table {target!r}")
                 )
     return problems
+
+
+def schema_owner(schema: dict[str, Any], directory: Path) -> str:
+    """The name of the table whose schema this is (a self-referencing foreign key names "")."""
+    return next(r["name"] for r in descriptor(directory)["resources"] if r["schema"] is schema
+                or r["schema"] == schema)
 
 
 def _as_list(value: Any) -> list[str]:
