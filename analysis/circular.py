@@ -43,9 +43,9 @@ def implied_usd_bn_per_gw(deals: pd.DataFrame) -> float:
 def flows(deals: pd.DataFrame, usd_bn_per_gw: float | None = None) -> pd.DataFrame:
     """Deal rows as USD flows: payer, payee, usd_bn, kind, priced_from_gw, deal_id, source_id.
 
-    Rows that overlap another, and the Stargate joint venture's planned spending, are dropped. A row with no dollar amount but stated gigawatts is
-    priced at ``usd_bn_per_gw`` when given (and flagged), else dropped; share counts (warrants)
-    are never flows of money.
+    Rows that overlap another, and the Stargate joint venture's planned spending, are dropped. A
+    row with no dollar amount but stated gigawatts is priced at ``usd_bn_per_gw`` when given (and
+    flagged), else dropped; share counts (warrants) are never flows of money.
     """
     rows = deals[deals["overlaps"].isna() & deals["unit"].isin(USD_UNITS)
                  & ~deals["payer"].isin(NOT_FIRMS) & ~deals["payee"].isin(NOT_FIRMS)]
@@ -215,10 +215,8 @@ class FundingPath:
         """
         s, r0, g, r, n = self.spend_usd_bn, self.revenue_usd_bn, self.growth, self.rate, years + 1
         spend = s * n if r == 0 else s * np.expm1(n * np.log1p(r)) / r
-        if abs(r - g) < 1e-6:
-            revenue = r0 * n * (1 + r) ** (n - 1)
-        else:
-            revenue = r0 * ((1 + r) ** n - (1 + g) ** n) / (r - g)
+        near = abs(r - g) < 1e-6
+        revenue = r0 * n * (1 + r) ** (n - 1) if near else r0 * ((1 + r) ** n - (1 + g) ** n) / (r - g)
         return float(spend - revenue)
 
     def years_to_self_funding(self, horizon: int = 30) -> int | None:
