@@ -215,8 +215,10 @@ class FundingPath:
         """
         s, r0, g, r, n = self.spend_usd_bn, self.revenue_usd_bn, self.growth, self.rate, years + 1
         spend = s * n if r == 0 else s * np.expm1(n * np.log1p(r)) / r
-        near = abs(r - g) < 1e-6
-        revenue = r0 * n * (1 + r) ** (n - 1) if near else r0 * ((1 + r) ** n - (1 + g) ** n) / (r - g)
+        if abs(r - g) < 1e-3:  # the closed form cancels badly here: sum the same geometric series
+            revenue = r0 * sum((1 + r) ** k * (1 + g) ** (n - 1 - k) for k in range(n))
+        else:
+            revenue = r0 * ((1 + r) ** n - (1 + g) ** n) / (r - g)
         return float(spend - revenue)
 
     def years_to_self_funding(self, horizon: int = 30) -> int | None:
@@ -246,7 +248,7 @@ def funding_chart(revenue_usd_bn: float, spend_usd_bn: float, growth: float, rat
                   bind=alt.binding_range(min=0.0, max=0.2, step=0.01, name="Cost of capital a year "))
     n = "(datum.year + 1)"
     expr = (f"(rate == 0 ? {spend_usd_bn} * {n} : {spend_usd_bn} * (pow(1 + rate, {n}) - 1) / rate) - "
-            f"(abs(rate - growth) < 1e-6 ? {revenue_usd_bn} * {n} * pow(1 + rate, {n} - 1) : "
+            f"(abs(rate - growth) < 1e-9 ? {revenue_usd_bn} * {n} * pow(1 + rate, {n} - 1) : "
             f"{revenue_usd_bn} * (pow(1 + rate, {n}) - pow(1 + growth, {n})) / (rate - growth))")
     chart = (
         alt.Chart(grid).add_params(g, r)
