@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.charts import ledger_chart
-from analysis.finance import USD_UNITS, cagr, to_usd_bn
+from analysis.finance import USD_UNITS, annual_series, cagr, to_usd_bn
 from analysis.provenance import cite
 
 SALES_KINDS = ("compute_contract", "chip_purchase")
@@ -185,13 +185,14 @@ def required_growth(start_usd_bn: float, target_usd_bn: float, years: int) -> fl
     return cagr(start_usd_bn, target_usd_bn, years)
 
 
-def best_window_cagr(series: pd.Series, years: int, min_start_usd_bn: float) -> tuple[float, int] | None:
+def best_window_cagr(series: pd.Series, years: int, min_start_usd_bn: float,
+                     max_start_usd_bn: float = float("inf")) -> tuple[float, int] | None:
     """The fastest ``years``-year CAGR in a yearly revenue series (USD bn, indexed by year) over
-    windows whose starting revenue is at least ``min_start_usd_bn``: (rate, start year), or None."""
+    windows whose starting revenue lies in [min, max]: (rate, start year), or None."""
     best = None
     for start in series.index:
         end = start + years
-        if end in series.index and series[start] >= min_start_usd_bn:
+        if end in series.index and min_start_usd_bn <= series[start] <= max_start_usd_bn:
             rate = cagr(float(series[start]), float(series[end]), years)
             if best is None or rate > best[0]:
                 best = (rate, int(start))
@@ -214,12 +215,7 @@ class FundingPath:
         debt_t = S·((1+r)^(t+1) − 1)/r − R·((1+r)^(t+1) − (1+g)^(t+1))/(r − g)
         """
         s, r0, g, r, n = self.spend_usd_bn, self.revenue_usd_bn, self.growth, self.rate, years + 1
-        spend = s * n if r == 0 else s * np.expm1(n * np.log1p(r)) / r
-        if abs(r - g) < 1e-3:  # the closed form cancels badly here: sum the same geometric series
-            revenue = r0 * sum((1 + r) ** k * (1 + g) ** (n - 1 - k) for k in range(n))
-        else:
-            revenue = r0 * ((1 + r) ** n - (1 + g) ** n) / (r - g)
-        return float(spend - revenue)
+        return s * _growth_sum(r, 0.0, n) - r0 * _growth_sum(r, g, n)
 
     def years_to_self_funding(self, horizon: int = 30) -> int | None:
         """First year in which the cumulative gap, with interest, is paid back; None within horizon."""
@@ -227,6 +223,14 @@ class FundingPath:
             if self.debt_usd_bn(t) <= 0:
                 return t
         return None
+
+
+def _growth_sum(r: float, g: float, n: int) -> float:
+    """Σ_{k<n} (1+r)^k (1+g)^(n−1−k) = ((1+r)^n − (1+g)^n) / (r − g); summed term by term where
+    r ≈ g, since the closed form cancels badly there."""
+    if abs(r - g) < 1e-3:
+        return float(sum((1 + r) ** k * (1 + g) ** (n - 1 - k) for k in range(n)))
+    return ((1 + r) ** n - (1 + g) ** n) / (r - g)
 
 
 def funding_path_by_loop(path: FundingPath, years: int) -> float:
@@ -272,3 +276,38 @@ def funding_chart(revenue_usd_bn: float, spend_usd_bn: float, growth: float, rat
         units="Cumulative (spend − revenue), compounded at the cost of capital, USD bn; move the sliders",
         citations=cite(source_ids, sources), data=grid, csv_name="circular-funding-gap.csv",
     )
+
+
+#: Revenue series to compare OpenAI's required ramp with: (entity, metric, label).
+RAMPS = [
+    ("alphabet", "revenue", "Google / Alphabet revenue"),
+    ("meta", "revenue", "Facebook / Meta revenue"),
+    ("amazon", "cloud_revenue", "Amazon Web Services revenue"),
+    ("microsoft", "cloud_revenue", "Microsoft Cloud revenue"),
+    ("nvidia", "datacenter_revenue", "Nvidia data-centre revenue"),
+    ("nvidia", "revenue", "Nvidia revenue"),
+    ("salesforce", "revenue", "Salesforce revenue"),
+]
+
+
+def ramp_comparison(financials: pd.DataFrame, start_usd_bn: float, years: int,
+                    band: tuple[float, float] = (0.25, 4.0)) -> pd.DataFrame:
+    """The fastest ``years``-year revenue ramp of each series in :data:`RAMPS`, over windows that
+    start between ``band[0]`` and ``band[1]`` times ``start_usd_bn`` ("a similar starting size").
+
+    Columns: series, start_year, start_usd_bn, end_usd_bn, cagr, source_ids. Series with no
+    such window are left out.
+    """
+    rows = []
+    for entity, metric, label in RAMPS:
+        series = annual_series(financials, metric, [entity]).set_index("fiscal_year")
+        best = best_window_cagr(series["value_usd_bn"], years, band[0] * start_usd_bn, band[1] * start_usd_bn)
+        if best is None:
+            continue
+        rate, start = best
+        rows.append({"series": label, "start_year": start,
+                     "start_usd_bn": float(series.loc[start, "value_usd_bn"]),
+                     "end_usd_bn": float(series.loc[start + years, "value_usd_bn"]), "cagr": rate,
+                     "source_ids": f"{series.loc[start, 'source_id']} {series.loc[start + years, 'source_id']}"})
+    columns = ["series", "start_year", "start_usd_bn", "end_usd_bn", "cagr", "source_ids"]
+    return pd.DataFrame(rows, columns=columns).sort_values("cagr", ascending=False).reset_index(drop=True)

@@ -131,3 +131,19 @@ def test_years_to_self_funding() -> None:
     assert c.FundingPath(10, 20, 0.0, 0.05).years_to_self_funding() is None
     # spend 20, revenue 10 doubling: gaps 10, 0, -20 -> paid back in year 2
     assert c.FundingPath(10, 20, 1.0, 0.0).years_to_self_funding() == 2
+
+
+def test_ramp_comparison_picks_windows_of_similar_size() -> None:
+    fin = pd.DataFrame({
+        "entity": ["meta"] * 8, "metric": ["revenue"] * 8, "period": [f"FY{y}" for y in range(2010, 2018)],
+        "period_end": pd.to_datetime([f"{y}-12-31" for y in range(2010, 2018)]),
+        "value": [2.0, 3.7, 5.1, 7.9, 12.5, 17.9, 27.6, 40.7], "unit": ["usd_bn"] * 8,
+        "source_id": [f"s{y}" for y in range(2010, 2018)],
+    })
+    table = c.ramp_comparison(fin, 13.1, 5)
+    # windows may start between 3.3 and 52.4 (2010's 2.0 is too small): 2011 gives 3.7 -> 27.6,
+    # 49.4 %/yr; 2012 gives 5.1 -> 40.7, (40.7 / 5.1) ** 0.2 - 1 = 51.5 %/yr, the fastest
+    row = table.iloc[0]
+    assert (row["start_year"], row["start_usd_bn"], row["end_usd_bn"]) == (2012, 5.1, 40.7)
+    assert row["cagr"] == pytest.approx(0.515, abs=1e-3)
+    assert row["source_ids"] == "s2012 s2017"
