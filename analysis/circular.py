@@ -19,6 +19,10 @@ from analysis.finance import USD_UNITS, annual_series, cagr, to_usd_bn
 from analysis.provenance import cite
 
 SALES_KINDS = ("compute_contract", "chip_purchase")
+#: Assumptions of the funding model (the reader moves them with sliders): revenue growth and
+#: cost of capital, fractions a year.
+MODEL_GROWTH = 0.5
+MODEL_RATE = 0.08
 #: Parties that are not firms paying each other: Stargate is a joint venture's planned spending.
 NOT_FIRMS = ("stargate",)
 FUNDING_KINDS = ("equity_investment", "warrant")
@@ -82,6 +86,17 @@ def directed_cycles(graph: nx.DiGraph) -> list[list[str]]:
         start = cycle.index(min(cycle))
         cycles.append(cycle[start:] + cycle[:start])
     return sorted(cycles, key=lambda c: (len(c), c))
+
+
+def cycles_table(cycles: list[list[str]], graph: nx.DiGraph) -> pd.DataFrame:
+    """Each cycle written out (A → B → A), its length, and the smallest flow on it: the most money
+    that could go all the way round (USD bn)."""
+    rows = []
+    for cycle in cycles:
+        edges = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
+        rows.append({"cycle": " → ".join(NAMES.get(n, n) for n in [*cycle, cycle[0]]), "firms": len(cycle),
+                     "smallest_flow_usd_bn": min(graph[u][v]["weight"] for u, v in edges)})
+    return pd.DataFrame(rows, columns=["cycle", "firms", "smallest_flow_usd_bn"])
 
 
 def cycle_share(graph: nx.DiGraph) -> float:
@@ -311,3 +326,150 @@ def ramp_comparison(financials: pd.DataFrame, start_usd_bn: float, years: int,
                      "source_ids": f"{series.loc[start, 'source_id']} {series.loc[start + years, 'source_id']}"})
     columns = ["series", "start_year", "start_usd_bn", "end_usd_bn", "cagr", "source_ids"]
     return pd.DataFrame(rows, columns=columns).sort_values("cagr", ascending=False).reset_index(drop=True)
+
+
+# --- commitments against revenue: charts and reality checks ---------------------------------
+
+
+def _point_rows(financials: pd.DataFrame, entity: str, metrics: dict[str, str]) -> pd.DataFrame:
+    """Dated money rows of one entity as: date (period end), series label, usd_bn, source_id."""
+    rows = financials[(financials["entity"] == entity) & financials["metric"].isin(metrics)
+                      & financials["unit"].isin(USD_UNITS)]
+    return pd.DataFrame({"date": rows["period_end"], "series": rows["metric"].map(metrics),
+                         "usd_bn": [to_usd_bn(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
+                         "source_id": rows["source_id"]})
+
+
+def commitments_table(financials: pd.DataFrame) -> pd.DataFrame:
+    """OpenAI's announced compute commitments, revenue, targets and run-rates, dated."""
+    return _point_rows(financials, "openai", {
+        "compute_commitments": "Compute commitments (announced total)",
+        "compute_deals_signed": "Compute deals signed in 2025 (FT tally)",
+        "revenue": "Revenue (calendar year)",
+        "revenue_target": "Revenue target / projection",
+        "revenue_run_rate": "Annualised revenue run-rate",
+    }).sort_values(["series", "date"]).reset_index(drop=True)
+
+
+def commitments_chart(table: pd.DataFrame, required: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
+    """Commitments against revenue on a log scale, with the path the 2030 target requires."""
+    colours = alt.Scale(domain=["Compute commitments (announced total)", "Compute deals signed in 2025 (FT tally)",
+                                "Revenue (calendar year)", "Annualised revenue run-rate",
+                                "Revenue target / projection", "Required path to the 2030 target"],
+                        range=["#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#0072B2", "#888888"])
+    x = alt.X("date:T", title="Date (end of the period the figure refers to)")
+    y = alt.Y("usd_bn:Q", title="USD bn (log scale)", scale=alt.Scale(type="log"))
+    tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("date:T", title="Date", format="%Y-%m"),
+               alt.Tooltip("usd_bn:Q", title="USD bn", format=",.1f"), alt.Tooltip("source_id:N", title="Source")]
+    points = alt.Chart(table).mark_point(size=80, filled=True).encode(
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=colours), shape=alt.Shape("series:N", legend=None),
+        tooltip=tooltip)
+    path = alt.Chart(required).mark_line(strokeDash=[5, 4]).encode(
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=colours), tooltip=tooltip)
+    commitments = table[table["series"].str.startswith("Compute")]
+    revenue = table[table["series"] == "Revenue (calendar year)"].sort_values("date").iloc[-1]
+    multiple = commitments["usd_bn"].max() / revenue["usd_bn"]
+    finding = f"OpenAI's announced compute commitments peaked at {multiple:.0f}× its {revenue['date'].year} revenue"
+    return ledger_chart(alt.layer(path, points), finding=finding,
+                        units="USD bn, log scale; revenue targets and run-rates as reported; dashed: constant growth "
+                        "from the last reported revenue to the 2030 target",
+                        citations=cite(table["source_id"], sources), data=table, csv_name="circular-commitments.csv")
+
+
+def required_path(start_usd_bn: float, start_year: int, target_usd_bn: float, target_year: int,
+                  source_id: str) -> pd.DataFrame:
+    """Year-end revenue on the constant-growth path from start to target (for the chart)."""
+    rate = required_growth(start_usd_bn, target_usd_bn, target_year - start_year)
+    years = range(start_year, target_year + 1)
+    return pd.DataFrame({"date": pd.to_datetime([f"{y}-12-31" for y in years]),
+                         "series": "Required path to the 2030 target",
+                         "usd_bn": [start_usd_bn * (1 + rate) ** (y - start_year) for y in years],
+                         "source_id": source_id})
+
+
+def ramp_chart(ramps: pd.DataFrame, required_rate: float, sources: pd.DataFrame) -> alt.LayerChart:
+    """Fastest five-year growth of famous revenue ramps against the rate OpenAI's target requires."""
+    bars = alt.Chart(ramps).mark_bar(color="#56B4E9").encode(
+        y=alt.Y("series:N", title=None, sort="-x"),
+        x=alt.X("cagr:Q", title="Fastest 5-year compound growth from a similar starting size",
+                axis=alt.Axis(format="%")),
+        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("start_year:O", title="From (fiscal year)"),
+                 alt.Tooltip("start_usd_bn:Q", title="Start (USD bn)", format=",.1f"),
+                 alt.Tooltip("end_usd_bn:Q", title="Five years later (USD bn)", format=",.1f"),
+                 alt.Tooltip("cagr:Q", title="Growth a year", format=".0%"),
+                 alt.Tooltip("source_ids:N", title="Sources")],
+    )
+    rule_data = pd.DataFrame({"cagr": [required_rate], "label": ["OpenAI's 2030 target needs"]})
+    rule = alt.Chart(rule_data).mark_rule(color="#D55E00", strokeDash=[6, 3], size=2).encode(x="cagr:Q")
+    text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-4, color="#D55E00").encode(
+        x="cagr:Q", y=alt.value(0), text="label:N")
+    faster = ramps[ramps["cagr"] >= required_rate]
+    finding = (f"Only {len(faster)} of {len(ramps)} famous ramps grew as fast as OpenAI's target requires "
+               f"({required_rate:.0%} a year): " + (", ".join(faster["series"]) or "none"))
+    return ledger_chart(alt.layer(bars, rule, text), finding=finding,
+                        units="Compound annual growth over five fiscal years, windows starting at 0.25–4× OpenAI's "
+                        "2025 revenue",
+                        citations=cite([s for ids in ramps["source_ids"] for s in ids.split()], sources),
+                        data=ramps, csv_name="circular-ramps.csv")
+
+
+def subscription_revenue_usd_bn(subscribers_mn: float, price_usd_per_month: float) -> float:
+    """Yearly revenue of ``subscribers_mn`` million subscribers paying ``price_usd_per_month``."""
+    return subscribers_mn * 1e6 * price_usd_per_month * 12 / 1e9
+
+
+def average_annual_spend_usd_bn(total_usd_bn: float, first_year: int, last_year: int) -> float:
+    """A multi-year total spread evenly over the years first_year … last_year inclusive."""
+    return total_usd_bn / (last_year - first_year + 1)
+
+
+def latest(financials: pd.DataFrame, entity: str, metric: str) -> pd.Series:
+    """The row of ``entity``'s ``metric`` with the latest period end."""
+    rows = financials[(financials["entity"] == entity) & (financials["metric"] == metric)]
+    if rows.empty:
+        raise KeyError(f"no {entity} {metric} in financials")
+    return rows.sort_values("period_end").iloc[-1]
+
+
+def claim_checks(tables: dict[str, pd.DataFrame]) -> list:
+    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
+    from analysis.ledger import Recomputed, verdict_for
+
+    financials, claims, deals = tables["financials"], tables["claims"], tables["deals"]
+    page = "circular-capital"
+    claimed = claims.set_index("claim_id")
+
+    def check(cid: str, value: float | None, unit: str, how: str, verdict: str | None = None) -> Recomputed:
+        row = claimed.loc[cid]
+        if verdict is None:
+            verdict = verdict_for(float(row["figure"]), value, row["figure_kind"])
+        return Recomputed(cid, value, unit, verdict, page, how)
+
+    def usd_bn(row: pd.Series) -> float:
+        return to_usd_bn(float(row["value"]), row["unit"])
+
+    commitments = financials[(financials["entity"] == "openai") & (financials["metric"] == "compute_commitments")]
+    peak = max(to_usd_bn(v, u) for v, u in zip(commitments["value"], commitments["unit"], strict=True))
+    reset = usd_bn(latest(financials, "openai", "compute_commitments"))
+    revenue = latest(financials, "openai", "revenue")
+    target = latest(financials, "openai", "revenue_target")
+    years = int(target["period"][2:]) - int(revenue["period"][2:])
+    signed = latest(financials, "openai", "compute_deals_signed")
+    nvda = deals[(deals["payer"] == "nvidia") & (deals["payee"] == "openai") & deals["overlaps"].isna()
+                 & (deals["basis"] == "up_to")].iloc[0]
+    return [
+        check("c006", usd_bn(signed) / 1000, "usd_tn", "FT tally of OpenAI's compute deals signed in 2025"),
+        check("c007", usd_bn(revenue), "usd_bn", f"OpenAI revenue, {revenue['period']}"),
+        check("c008", to_usd_bn(float(nvda["amount"]), nvda["unit"]), "usd_bn",
+              "Nvidia's letter of intent is 'up to' this amount, paid per gigawatt deployed, not a lump sum",
+              "roughly holds"),
+        check("c013", (1 - reset / peak) * 100, "pct", "1 − (latest commitment ÷ peak commitment)"),
+        check("c014", peak / 1000, "usd_tn", "peak announced compute commitment"),
+        check("c015", reset, "usd_bn", "latest reported compute-spend target through 2030"),
+        check("c016", usd_bn(revenue), "usd_bn", f"OpenAI revenue, {revenue['period']} (Reuters: USD 13bn)"),
+        check("c017", usd_bn(target), "usd_bn", f"OpenAI revenue target, {target['period']}"),
+        check("c018", required_growth(usd_bn(revenue), usd_bn(target), years) * 100, "pct",
+              f"compound growth from {revenue['period']} revenue to the {target['period']} target"),
+        check("c019", average_annual_spend_usd_bn(reset, 2025, 2030), "usd_bn",
+              "the reset total spread evenly over 2025–2030 (six years)"),
+    ]

@@ -729,10 +729,11 @@ def big_six_revenue_usd_bn(financials: pd.DataFrame) -> float:
     return sum(_value_usd_bn(financials, e, "revenue", p) for e, p in BIG_SIX_2024.items())
 
 
-def claim_checks(financials: pd.DataFrame, claims: pd.DataFrame) -> list:
-    """Recompute the seed claims this chapter tests (see :mod:`analysis.ledger`)."""
+def claim_checks(tables: dict[str, pd.DataFrame]) -> list:
+    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
     from analysis.ledger import Recomputed, verdict_for
 
+    financials, claims = tables["financials"], tables["claims"]
     page = "escalator"
     claimed = claims.set_index("claim_id")
 

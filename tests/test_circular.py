@@ -147,3 +147,15 @@ def test_ramp_comparison_picks_windows_of_similar_size() -> None:
     assert (row["start_year"], row["start_usd_bn"], row["end_usd_bn"]) == (2012, 5.1, 40.7)
     assert row["cagr"] == pytest.approx(0.515, abs=1e-3)
     assert row["source_ids"] == "s2012 s2017"
+
+
+def test_cycles_table_names_the_loop_and_its_bottleneck() -> None:
+    g = c.flow_graph(c.flows(TRIANGLE))
+    table = c.cycles_table(c.directed_cycles(g), g)
+    assert table.iloc[0]["cycle"] == "Nvidia → OpenAI → Oracle → Nvidia"
+    assert table.iloc[0]["smallest_flow_usd_bn"] == 40
+
+
+def test_subscription_and_average_spend() -> None:
+    assert c.subscription_revenue_usd_bn(10, 20) == pytest.approx(2.4)
+    assert c.average_annual_spend_usd_bn(600, 2025, 2030) == 100

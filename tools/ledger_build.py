@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 from nbclient import NotebookClient
 
-from analysis import escalator, ledger
+from analysis import circular, escalator, ledger
 from analysis.data import DataError, load, table_names, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,15 +128,15 @@ def ordered(names: list[str], root: Path = ROOT) -> list[str]:
     return [n for n in names if n not in reads] + [n for n in names if n in reads]
 
 
-#: Each chapter's claim checks: (financials, claims) -> list of ledger.Recomputed.
-CLAIM_CHECKS = [escalator.claim_checks]
+#: Each chapter's claim checks: (tables by name) -> list of ledger.Recomputed.
+CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks]
 
 
 def recomputed_claims() -> pd.DataFrame:
     """The claims table with every chapter's recomputed values filled in."""
-    financials, claims = load("financials"), load("claims")
-    rows = [row for check in CLAIM_CHECKS for row in check(financials, claims)]
-    return ledger.apply(claims, rows)
+    tables = {name: load(name) for name in ("financials", "claims", "deals")}
+    rows = [row for check in CLAIM_CHECKS for row in check(tables)]
+    return ledger.apply(tables["claims"], rows)
 
 
 def check_data() -> int:
