@@ -34,6 +34,19 @@ NAMES = {
 }
 
 
+LEDGER_COLUMNS = ["deal_id", "payer", "payee", "amount", "unit", "basis", "announced", "kind", "status", "gw",
+                  "overlaps", "source_id"]
+
+
+def ledger_display(deals: pd.DataFrame) -> pd.DataFrame:
+    """The deal ledger for display: dates as YYYY-MM-DD, blanks as a dash."""
+    out = deals[LEDGER_COLUMNS].copy()
+    out["announced"] = out["announced"].dt.strftime("%Y-%m-%d")
+    out["amount"] = [f"{a:,.10g}" if pd.notna(a) else "—" for a in out["amount"]]
+    out["gw"] = [f"{g:g}" if pd.notna(g) else "—" for g in out["gw"]]
+    return out.astype(object).where(out.notna(), "—")
+
+
 def implied_usd_bn_per_gw(deals: pd.DataFrame) -> float:
     """Median USD bn per GW of the compute and chip deals that state both an amount and GW."""
     rows = deals[deals["kind"].isin(SALES_KINDS) & deals["amount"].notna() & deals["gw"].notna()
@@ -387,6 +400,11 @@ def required_path(start_usd_bn: float, start_year: int, target_usd_bn: float, ta
                          "source_id": source_id})
 
 
+def ramps_at_least(ramps: pd.DataFrame, rate: float) -> pd.DataFrame:
+    """The ramps that grew at ``rate`` or faster."""
+    return ramps[ramps["cagr"] >= rate]
+
+
 def ramp_chart(ramps: pd.DataFrame, required_rate: float, sources: pd.DataFrame) -> alt.LayerChart:
     """Fastest five-year growth of famous revenue ramps against the rate OpenAI's target requires."""
     bars = alt.Chart(ramps).mark_bar(color="#56B4E9").encode(
@@ -403,7 +421,7 @@ def ramp_chart(ramps: pd.DataFrame, required_rate: float, sources: pd.DataFrame)
     rule = alt.Chart(rule_data).mark_rule(color="#D55E00", strokeDash=[6, 3], size=2).encode(x="cagr:Q")
     text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-4, color="#D55E00").encode(
         x="cagr:Q", y=alt.value(0), text="label:N")
-    faster = ramps[ramps["cagr"] >= required_rate]
+    faster = ramps_at_least(ramps, required_rate)
     finding = (f"Only {len(faster)} of {len(ramps)} famous ramps grew as fast as OpenAI's target requires "
                f"({required_rate:.0%} a year): " + (", ".join(faster["series"]) or "none"))
     return ledger_chart(alt.layer(bars, rule, text), finding=finding,
