@@ -288,7 +288,7 @@ def funding_chart(revenue_usd_bn: float, spend_usd_bn: float, growth: float, rat
         .mark_area(line=True, opacity=0.35, color="#CC79A7")
         .encode(
             x=alt.X("year:O", title="Years from now"),
-            y=alt.Y("debt_usd_bn:Q", title="Cumulative funding gap, with interest (USD bn)"),
+            y=alt.Y("debt_usd_bn:Q", title="Cumulative funding gap with interest (USD bn; below 0: surplus)"),
             tooltip=[alt.Tooltip("year:O", title="Year"),
                      alt.Tooltip("debt_usd_bn:Q", title="Funding gap (USD bn)", format=",.0f"),
                      alt.Tooltip("revenue_usd_bn:Q", title="Revenue that year (USD bn)", format=",.0f")],
