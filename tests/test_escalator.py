@@ -224,3 +224,24 @@ def test_sequoia_method_is_read_from_the_data() -> None:
                     ("sequoia", "end_user_gross_margin_assumption", "CY2024", 50, "pct")])
     method = e.sequoia_method(fin)
     assert (method.cost_multiplier, method.margin_multiplier, method.end_user_margin_pct) == (2, 2, 50)
+
+
+def test_roic_trend_first_and_last() -> None:
+    table = pd.DataFrame({"entity": ["meta"] * 3, "firm": ["Meta"] * 3, "fiscal_year": [2022, 2023, 2024],
+                          "roic": [0.3, 0.25, 0.2], "capex_to_revenue": [0.2, 0.25, 0.3]})
+    row = e.roic_trend(table).iloc[0]
+    assert (row["first_year"], row["last_year"], row["roic_first"], row["roic_last"]) == (2022, 2024, 0.3, 0.2)
+
+
+def test_useful_life_table_joins_stated_effects() -> None:
+    fin = fin_rows([("microsoft", "server_useful_life_years", "FY2023", 6, "years"),
+                    ("microsoft", "useful_life_change_operating_income_effect", "FY2023", 3.7, "usd_bn"),
+                    ("meta", "server_useful_life_years", "FY2025", 5.5, "years")]).assign(note=None)
+    table = e.useful_life_table(fin).set_index("entity")
+    assert table.loc["microsoft", "effect_usd_bn"] == pytest.approx(3.7)
+    assert pd.isna(table.loc["meta", "effect_usd_bn"])
+
+
+def test_big_six_revenue_sums_the_six() -> None:
+    rows = [(ent, "revenue", period, 100, "usd_bn") for ent, period in e.BIG_SIX_2024.items()]
+    assert e.big_six_revenue_usd_bn(fin_rows(rows)) == pytest.approx(600)
