@@ -44,7 +44,7 @@ chapter: deps check-data
 	@$(call timed,$(PY) -m tools.ledger_build execute --only $(NAME) --force 2>&1 | grep -v "running over TCP")
 	@echo "==> Building the site, warnings as errors"
 	@$(call timed,$(JB) >/tmp/ledger-build.log 2>&1 || { cat /tmp/ledger-build.log; exit 1; })
-	@echo "Site built: $(CURDIR)/_build/html/$(NAME).html"
+	@echo "Site built: $(CURDIR)/_build/html/book/$(NAME).html"
 
 serve:
 	@test -f _build/html/index.html || { echo "no site yet: run make book"; exit 2; }
