@@ -58,3 +58,11 @@ def test_an_unread_table_leaves_the_hash_alone(project: Path) -> None:
 
 def test_tables_read() -> None:
     assert tables_read('a = load("financials")\nb = load( "deals" )') == ["deals", "financials"]
+
+
+def test_cell_ids_are_stable_across_syncs() -> None:
+    from tools.ledger_build import synced_notebook
+
+    first = [c.id for c in synced_notebook("intro").cells]
+    assert first == [c.id for c in synced_notebook("intro").cells]
+    assert len(set(first)) == len(first)

@@ -88,8 +88,13 @@ def _content_for_hash(path: Path) -> bytes:
 
 
 def synced_notebook(name: str, book: Path = BOOK) -> nbformat.NotebookNode:
-    """The ``.ipynb`` with the ``.md`` cells, keeping outputs of cells whose source is unchanged."""
+    """The ``.ipynb`` with the ``.md`` cells, keeping outputs of cells whose source is unchanged.
+
+    Cell ids are derived from each cell's position and source, so a rebuild writes the same bytes.
+    """
     md = jupytext.read(book / f"{name}.md")
+    for index, cell in enumerate(md.cells):
+        cell.id = hashlib.sha1(f"{index}:{cell.cell_type}:{cell.source}".encode()).hexdigest()[:8]
     path = book / f"{name}.ipynb"
     if not path.exists():
         return md
