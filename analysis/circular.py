@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.charts import ledger_chart
 from analysis.finance import USD_UNITS, annual_series, cagr, to_usd_bn
+from analysis.ledger import Recomputed, checker
 from analysis.provenance import cite
 
 SALES_KINDS = ("compute_contract", "chip_purchase")
@@ -449,19 +450,10 @@ def latest(financials: pd.DataFrame, entity: str, metric: str) -> pd.Series:
     return rows.sort_values("period_end").iloc[-1]
 
 
-def claim_checks(tables: dict[str, pd.DataFrame]) -> list:
+def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
-    from analysis.ledger import Recomputed, verdict_for
-
     financials, claims, deals = tables["financials"], tables["claims"], tables["deals"]
-    page = "circular-capital"
-    claimed = claims.set_index("claim_id")
-
-    def check(cid: str, value: float | None, unit: str, how: str, verdict: str | None = None) -> Recomputed:
-        row = claimed.loc[cid]
-        if verdict is None:
-            verdict = verdict_for(float(row["figure"]), value, row["figure_kind"])
-        return Recomputed(cid, value, unit, verdict, page, how)
+    check = checker(claims, "circular-capital")
 
     def usd_bn(row: pd.Series) -> float:
         return to_usd_bn(float(row["value"]), row["unit"])

@@ -11,6 +11,8 @@ This is the only module of ``analysis`` that reads or writes files.
 from __future__ import annotations
 
 import csv
+import hashlib
+import html
 import json
 import math
 import os
@@ -20,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -320,10 +323,6 @@ _FIGURE = re.compile(r'<figure class="ledger-figure" data-source-ids="([^"]*)" d
 def notebook_citations(book: Path | None = None) -> pd.DataFrame:
     """Which chart of which page cites which source, read from the stored outputs of every
     ``book/*.ipynb``: columns page, chart_title, source_id (one row per pair)."""
-    import html
-
-    import nbformat
-
     book = book or REPO_ROOT / "book"
     rows = []
     for path in sorted(book.glob("*.ipynb")):
@@ -338,8 +337,6 @@ def notebook_citations(book: Path | None = None) -> pd.DataFrame:
 
 def data_fingerprint(directory: Path | None = None) -> str:
     """SHA-256 (first 12 hex digits) over the descriptor and every table it lists."""
-    import hashlib
-
     directory = directory or data_dir()
     digest = hashlib.sha256((directory / DESCRIPTOR_NAME).read_bytes())
     for name in table_names(directory):

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.charts import FIRM_NAMES, firm_colour_scale, ledger_chart
 from analysis.finance import annual_series, to_usd_bn
+from analysis.ledger import Recomputed, checker
 from analysis.provenance import cite
 
 BUILDERS = ["microsoft", "alphabet", "amazon", "meta", "oracle"]
@@ -729,19 +730,10 @@ def big_six_revenue_usd_bn(financials: pd.DataFrame) -> float:
     return sum(_value_usd_bn(financials, e, "revenue", p) for e, p in BIG_SIX_2024.items())
 
 
-def claim_checks(tables: dict[str, pd.DataFrame]) -> list:
+def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
-    from analysis.ledger import Recomputed, verdict_for
-
     financials, claims = tables["financials"], tables["claims"]
-    page = "escalator"
-    claimed = claims.set_index("claim_id")
-
-    def check(cid: str, value: float | None, unit: str, how: str, verdict: str | None = None) -> Recomputed:
-        row = claimed.loc[cid]
-        if verdict is None:
-            verdict = verdict_for(float(row["figure"]), value, row["figure_kind"])
-        return Recomputed(cid, value, unit, verdict, page, how)
+    check = checker(claims, "escalator")
 
     intensity = capex_intensity(financials)
     four = intensity[intensity["entity"].isin(["microsoft", "alphabet", "amazon", "meta"])]

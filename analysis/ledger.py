@@ -7,6 +7,7 @@ from what the functions compute, so the ledger cannot drift from the data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,6 +47,21 @@ def verdict_for(claimed: float, recomputed: float, kind: str, tolerance: float =
     if gap <= tolerance:
         return "holds"
     return "roughly holds" if gap <= 2 * tolerance else "does not hold"
+
+
+def checker(claims: pd.DataFrame, page: str) -> Callable[..., Recomputed]:
+    """A function ``check(claim_id, value, unit, how, verdict=None)`` that records one recomputed
+    claim for ``page``, judging it with :func:`verdict_for` against the claimed figure unless a
+    verdict is given."""
+    claimed = claims.set_index("claim_id")
+
+    def check(claim_id: str, value: float | None, unit: str, how: str, verdict: str | None = None) -> Recomputed:
+        row = claimed.loc[claim_id]
+        if verdict is None:
+            verdict = verdict_for(float(row["figure"]), value, row["figure_kind"])
+        return Recomputed(claim_id, value, unit, verdict, page, how)
+
+    return check
 
 
 def apply(claims: pd.DataFrame, rows: list[Recomputed]) -> pd.DataFrame:
