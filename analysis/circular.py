@@ -156,6 +156,19 @@ def money_in_out(graph: nx.DiGraph) -> pd.DataFrame:
     return table.sort_values("net_usd_bn", ascending=False).reset_index(drop=True)
 
 
+def net_payers(table: pd.DataFrame, most: int = 2) -> str:
+    """The firms that promise the most more than they receive (largest negative net), by name."""
+    payers = table[table["net_usd_bn"] < 0].sort_values("net_usd_bn")
+    return " and ".join(payers["firm"].head(most)) or "none"
+
+
+def ramp_runners_up(ramps: pd.DataFrame, rate: float, most: int = 3) -> str:
+    """The fastest ramps that fell short of ``rate``, each with its share of the required rate."""
+    short = ramps[ramps["cagr"] < rate].head(most)
+    return "; ".join(f"{s} {g:.0%} a year ({g / rate:.0%} of the required rate)"
+                     for s, g in zip(short["series"], short["cagr"], strict=True)) or "none"
+
+
 def adjacency_chart(flow_table: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
     """Payer × payee heatmap of announced flows, colour = USD bn (log)."""
     matrix = (flow_table.assign(payer=flow_table["payer"].map(NAMES), payee=flow_table["payee"].map(NAMES))

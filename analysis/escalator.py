@@ -26,6 +26,8 @@ CLOUD_THREE = ["amazon", "microsoft", "alphabet"]
 #: Server life in the hyperscalers' books today (Microsoft, Alphabet, Oracle: six years; sourced rows in
 #: ``financials``, metric server_useful_life_years).
 REPORTED_SERVER_LIFE_YEARS = 6
+#: The server life most of the firms used before the 2022–2023 extensions (four years).
+EARLIER_LIFE_YEARS = 4
 #: The seed's claim: GPUs are obsolete in two to three years; the model's short life.
 SHORT_LIFE_YEARS = 3
 #: Assumption, not disclosed by the firms: the share of capex that is servers and network gear.
@@ -231,6 +233,13 @@ def share_verdict(table: pd.DataFrame) -> ShareVerdict:
                         capex_change, market_change, corr, FIRM_NAMES[spender], market_change[spender])
 
 
+def share_sentences(verdict: ShareVerdict) -> str:
+    """One clause per firm: how its share of spending and its market share moved (points)."""
+    parts = [f"{FIRM_NAMES[e]}: spending share {verdict.capex_share_change_pp[e]:+.1f} points, market share "
+             f"{verdict.market_share_change_pp[e]:+.0f}" for e in sorted(verdict.capex_share_change_pp)]
+    return "; ".join(parts)
+
+
 def share_chart(table: pd.DataFrame, verdict: ShareVerdict, sources: pd.DataFrame) -> alt.LayerChart:
     """Capex share (x) against market share (y), one path per firm through the years."""
     firms = [f for f in CLOUD_THREE if f in set(table["entity"])]
@@ -322,6 +331,13 @@ def roic_trend(table: pd.DataFrame) -> pd.DataFrame:
                      "last_year": int(last["fiscal_year"]), "roic_first": first["roic"], "roic_last": last["roic"],
                      "intensity_first": first["capex_to_revenue"], "intensity_last": last["capex_to_revenue"]})
     return pd.DataFrame(rows)
+
+
+def roic_movers(trend: pd.DataFrame) -> tuple[str, str]:
+    """Names of the firms whose ROIC fell, and of those whose ROIC rose, first to last year."""
+    fell = trend[trend["roic_last"] < trend["roic_first"]]["firm"]
+    rose = trend[trend["roic_last"] >= trend["roic_first"]]["firm"]
+    return " and ".join(fell) or "none", " and ".join(rose) or "none"
 
 
 def roic_chart(table: pd.DataFrame, trend: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
@@ -567,6 +583,24 @@ def revenue_gap_chart(gap: pd.DataFrame, bain_usd_bn: float, bain_source_id: str
 # --- 6. stock-based compensation --------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class BroadRevenue:
+    """A broad, third-party estimate of generative-AI revenue, and Nvidia's ratio to it."""
+
+    usd_bn: float
+    period: str
+    source_id: str
+    dc_ratio: float
+
+
+def broad_revenue(financials: pd.DataFrame, nvidia_dc_usd_bn: float) -> BroadRevenue:
+    """The latest trailing-twelve-month estimate of generative-AI revenue (entity ``industry``)."""
+    rows = financials[(financials["entity"] == "industry") & (financials["metric"] == "genai_revenue_ttm")]
+    row = rows.sort_values("period_end").iloc[-1]
+    value = to_usd_bn(float(row["value"]), row["unit"])
+    return BroadRevenue(value, row["period"], row["source_id"], nvidia_dc_usd_bn / value)
+
+
 def sbc_share(financials: pd.DataFrame) -> pd.DataFrame:
     """Nvidia's stock-based compensation against its net income by fiscal year."""
     sbc = annual_series(financials, "sbc", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
@@ -744,6 +778,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
                         .sum())
     amazon_last = float(four.loc[(four["entity"] == "amazon") & (four["fiscal_year"] == last), "capex_usd_bn"].iloc[0])
     gap = revenue_gap_table(financials).dropna(subset=["labs_revenue_usd_bn"]).iloc[-1]
+    broad = broad_revenue(financials, float(gap["nvidia_dc_usd_bn"]))
     sbc = sbc_share(financials).iloc[-1]
     lives = financials[financials["metric"] == "server_useful_life_years"]["value"]
     return [
@@ -763,9 +798,12 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c039", float(gap["nvidia_dc_usd_bn"]), "usd_bn",
               f"Nvidia data-centre revenue, FY{int(gap['fiscal_year'])} (the claim's $400B is a forecast)"),
         check("c040", float(gap["labs_revenue_usd_bn"]), "usd_bn",
-              f"OpenAI revenue + Anthropic run-rate, {int(gap['calendar_year'])}: a floor, not the whole market"),
+              f"OpenAI revenue + Anthropic run-rate, {int(gap['calendar_year'])}, a floor; a broad secondary "
+              f"estimate is USD {broad.usd_bn:,.0f}bn over the year to {broad.period}",
+              None if broad.usd_bn < 100 else "roughly holds"),
         check("c041", float(gap["ratio_dc_to_labs"]), "ratio",
-              "Nvidia data-centre revenue ÷ OpenAI + Anthropic revenue (the floor above)"),
+              f"Nvidia data-centre revenue ÷ OpenAI + Anthropic revenue; {broad.dc_ratio:.1f}:1 against the broad "
+              "estimate", "roughly holds" if broad.dc_ratio <= 4 <= gap["ratio_dc_to_labs"] else None),
         check("c043", float(lives.max()), "years",
               "books depreciate servers over up to this many years; the 2–3-year economic life is not sourced",
               "not testable with sourced data"),

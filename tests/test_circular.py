@@ -159,3 +159,10 @@ def test_cycles_table_names_the_loop_and_its_bottleneck() -> None:
 def test_subscription_and_average_spend() -> None:
     assert c.subscription_revenue_usd_bn(10, 20) == pytest.approx(2.4)
     assert c.average_annual_spend_usd_bn(600, 2025, 2030) == 100
+
+
+def test_net_payers_and_runners_up() -> None:
+    table = pd.DataFrame({"firm": ["A", "B", "C"], "net_usd_bn": [5.0, -10.0, -2.0]})
+    assert c.net_payers(table) == "B and C"
+    ramps = pd.DataFrame({"series": ["X", "Y"], "cagr": [0.9, 0.5]})
+    assert c.ramp_runners_up(ramps, 0.8) == "Y 50% a year (62% of the required rate)"

@@ -245,3 +245,18 @@ def test_useful_life_table_joins_stated_effects() -> None:
 def test_big_six_revenue_sums_the_six() -> None:
     rows = [(ent, "revenue", period, 100, "usd_bn") for ent, period in e.BIG_SIX_2024.items()]
     assert e.big_six_revenue_usd_bn(fin_rows(rows)) == pytest.approx(600)
+
+
+def test_share_sentences_and_roic_movers() -> None:
+    v = e.ShareVerdict(2020, 2025, 3.0, {"amazon": -6.7, "alphabet": 3.2}, {"amazon": -4.0, "alphabet": 5.0}, 0.9,
+                       "Amazon", -4.0)
+    assert e.share_sentences(v) == ("Alphabet: spending share +3.2 points, market share +5; "
+                                    "Amazon: spending share -6.7 points, market share -4")
+    trend = pd.DataFrame({"firm": ["A", "B", "C"], "roic_first": [0.5, 0.2, 0.3], "roic_last": [0.3, 0.3, 0.3]})
+    assert e.roic_movers(trend) == ("A", "B and C")
+
+
+def test_broad_revenue_ratio() -> None:
+    fin = fin_rows([("industry", "genai_revenue_ttm", "2026-06", 110, "usd_bn")])
+    broad = e.broad_revenue(fin, 193.7)
+    assert broad.dc_ratio == pytest.approx(193.7 / 110)
