@@ -133,3 +133,17 @@ def test_build_step_prints_the_message_not_a_traceback(data_copy: Path, monkeypa
     err = capsys.readouterr().err
     assert "financials.csv:5: column 'value': '12x' is not a valid number" in err
     assert "Traceback" not in err
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not beside this clone")
+def test_every_claim_quotes_its_seed_verbatim() -> None:
+    def squash(text: str) -> str:
+        return " ".join(text.split())
+
+    seeds = {p.name: squash(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+    claims = load("claims").itertuples()
+    missing = [row.claim_id for row in claims if squash(row.quote_original) not in seeds[row.seed_file]]
+    assert missing == []
