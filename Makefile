@@ -14,7 +14,8 @@ timed = start=$$(date +%s); $(1); echo "    ($$(( $$(date +%s) - start )) s)"
 .PHONY: book test serve chapter deps check-data lint unit nbval build browser clean
 
 book: deps check-data
-	@echo "==> [3/4] Re-executing chapters whose source, data or analysis code changed"
+	@echo "==> [3/4] Recomputing the claims ledger; re-executing chapters whose source, data or code changed"
+	@$(PY) -m tools.ledger_build claims
 	@$(call timed,$(PY) -m tools.ledger_build execute 2>&1 | grep -v "running over TCP")
 	@echo "==> [4/4] Building the site, warnings as errors"
 	@$(call timed,$(JB) --all >/tmp/ledger-build.log 2>&1 || { cat /tmp/ledger-build.log; exit 1; })
@@ -40,6 +41,7 @@ check-data: $(VENV_STAMP)
 
 chapter: deps check-data
 	@test -n "$(NAME)" || { echo "usage: make chapter NAME=<page>, e.g. NAME=intro"; exit 2; }
+	@$(PY) -m tools.ledger_build claims
 	@echo "==> Re-executing book/$(NAME)"
 	@$(call timed,$(PY) -m tools.ledger_build execute --only $(NAME) --force 2>&1 | grep -v "running over TCP")
 	@echo "==> Building the site, warnings as errors"
