@@ -6,6 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (reproducible CI) with no per-example deadline.
+settings.register_profile("ledger", derandomize=True, deadline=None, max_examples=200)
+settings.load_profile("ledger")
 
 ROOT = Path(__file__).resolve().parent.parent
 
