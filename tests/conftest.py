@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -25,8 +26,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 def edit_cell(path: Path, line: int, column: str, value: str) -> None:
     """Set one cell of a CSV (1-based line as an editor shows it, header on line 1)."""
-    import csv
-
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
     rows[line - 1][rows[0].index(column)] = value
     with path.open("w", encoding="utf-8", newline="") as handle:

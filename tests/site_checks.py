@@ -55,8 +55,8 @@ _CHART_STATE = """() => Array.from(document.querySelectorAll('.ledger-chart')).m
           sliders: c.querySelectorAll('input[type=range]').length, svg: svg ? svg.innerHTML : ''};
 })"""
 
-_MOVE_SLIDER = """(id) => {
-  const input = document.querySelector('#' + id + ' input[type=range]');
+_MOVE_SLIDER = """([id, index]) => {
+  const input = document.querySelectorAll('#' + id + ' input[type=range]')[index];
   input.value = (Number(input.value) === Number(input.min)) ? input.max : input.min;
   input.dispatchEvent(new Event('input', {bubbles: true}));
   input.dispatchEvent(new Event('change', {bubbles: true}));
@@ -94,11 +94,12 @@ def page_problems(browser: object, base_url: str, path: str) -> list[str]:
     for chart in charts:
         if not chart["drawn"]:
             problems.append(f"chart {chart['id']} is empty")
-        elif chart["sliders"]:
-            page.evaluate(_MOVE_SLIDER, chart["id"])
+        for index in range(chart["sliders"] if chart["drawn"] else 0):
+            before = next(c for c in page.evaluate(_CHART_STATE) if c["id"] == chart["id"])["svg"]
+            page.evaluate(_MOVE_SLIDER, [chart["id"], index])
             page.wait_for_timeout(300)
-            after = next(c for c in page.evaluate(_CHART_STATE) if c["id"] == chart["id"])
-            if after["svg"] == chart["svg"]:
-                problems.append(f"chart {chart['id']}: moving its slider changed nothing")
+            after = next(c for c in page.evaluate(_CHART_STATE) if c["id"] == chart["id"])["svg"]
+            if after == before:
+                problems.append(f"chart {chart['id']}: moving slider {index + 1} changed nothing")
     context.close()
     return problems
