@@ -260,3 +260,15 @@ def test_broad_revenue_ratio() -> None:
     fin = fin_rows([("industry", "genai_revenue_ttm", "2026-06", 110, "usd_bn")])
     broad = e.broad_revenue(fin, 193.7)
     assert broad.dc_ratio == pytest.approx(193.7 / 110)
+
+
+def test_sequoia_method_reproduces_sequoias_own_published_figures() -> None:
+    from analysis.data import load
+
+    fin = load("financials")
+    seq = fin[fin["entity"] == "sequoia"].set_index(["metric", "period"])["value"]
+    method = e.sequoia_method(fin)
+    for period in ("CY2023", "CY2024"):
+        needed = e.sequoia_required_revenue(seq[("nvidia_dc_run_rate_input", period)], method.cost_multiplier,
+                                            method.margin_multiplier)
+        assert needed == seq[("implied_revenue_needed", period)]
