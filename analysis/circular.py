@@ -14,8 +14,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from analysis.charts import ledger_chart
-from analysis.finance import USD_UNITS, annual_series, cagr, to_usd_bn
+from analysis.charts import FIRM_NAMES, ledger_chart
+from analysis.finance import USD_UNITS, annual_series, cagr, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
 from analysis.provenance import cite
 
@@ -27,12 +27,10 @@ MODEL_RATE = 0.08
 #: Parties that are not firms paying each other: Stargate is a joint venture's planned spending.
 NOT_FIRMS = ("stargate",)
 FUNDING_KINDS = ("equity_investment", "warrant")
-NAMES = {
-    "nvidia": "Nvidia", "openai": "OpenAI", "amd": "AMD", "oracle": "Oracle", "coreweave": "CoreWeave",
-    "microsoft": "Microsoft", "amazon": "Amazon", "alphabet": "Alphabet", "anthropic": "Anthropic",
-    "broadcom": "Broadcom", "xai": "xAI", "meta": "Meta", "softbank": "SoftBank", "intel": "Intel",
-    "nebius": "Nebius", "nscale": "Nscale", "iren": "IREN", "lambda": "Lambda", "stargate": "Stargate (JV)",
-}
+#: Display names: the book's firms plus the other parties of the deal ledger.
+NAMES = {**FIRM_NAMES, "amd": "AMD", "coreweave": "CoreWeave", "broadcom": "Broadcom", "xai": "xAI",
+         "softbank": "SoftBank", "intel": "Intel", "nebius": "Nebius", "nscale": "Nscale", "iren": "IREN",
+         "lambda": "Lambda", "stargate": "Stargate (JV)"}
 
 
 LEDGER_COLUMNS = ["deal_id", "payer", "payee", "amount", "unit", "basis", "announced", "kind", "status", "gw",
@@ -275,15 +273,6 @@ def _growth_sum(r: float, g: float, n: int) -> float:
     return ((1 + r) ** n - (1 + g) ** n) / (r - g)
 
 
-def funding_path_by_loop(path: FundingPath, years: int) -> float:
-    """The same cumulative gap as :meth:`FundingPath.debt_usd_bn`, by stepping year by year."""
-    debt, revenue = 0.0, path.revenue_usd_bn
-    for _ in range(years + 1):
-        debt = debt * (1 + path.rate) + path.spend_usd_bn - revenue
-        revenue *= 1 + path.growth
-    return debt
-
-
 def funding_chart(revenue_usd_bn: float, spend_usd_bn: float, growth: float, rate: float,
                   source_ids: list[str], sources: pd.DataFrame, horizon: int = 12) -> alt.Chart:
     """Interactive: revenue growth and cost of capital (sliders) → cumulative funding gap by year."""
@@ -455,14 +444,6 @@ def average_annual_spend_usd_bn(total_usd_bn: float, first_year: int, last_year:
     return total_usd_bn / (last_year - first_year + 1)
 
 
-def latest(financials: pd.DataFrame, entity: str, metric: str) -> pd.Series:
-    """The row of ``entity``'s ``metric`` with the latest period end."""
-    rows = financials[(financials["entity"] == entity) & (financials["metric"] == metric)]
-    if rows.empty:
-        raise KeyError(f"no {entity} {metric} in financials")
-    return rows.sort_values("period_end").iloc[-1]
-
-
 def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
     financials, claims, deals = tables["financials"], tables["claims"], tables["deals"]
@@ -473,11 +454,11 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
 
     commitments = financials[(financials["entity"] == "openai") & (financials["metric"] == "compute_commitments")]
     peak = max(to_usd_bn(v, u) for v, u in zip(commitments["value"], commitments["unit"], strict=True))
-    reset = usd_bn(latest(financials, "openai", "compute_commitments"))
-    revenue = latest(financials, "openai", "revenue")
-    target = latest(financials, "openai", "revenue_target")
+    reset = usd_bn(latest_row(financials, "openai", "compute_commitments"))
+    revenue = latest_row(financials, "openai", "revenue")
+    target = latest_row(financials, "openai", "revenue_target")
     years = int(target["period"][2:]) - int(revenue["period"][2:])
-    signed = latest(financials, "openai", "compute_deals_signed")
+    signed = latest_row(financials, "openai", "compute_deals_signed")
     nvda = deals[(deals["payer"] == "nvidia") & (deals["payee"] == "openai") & deals["overlaps"].isna()
                  & (deals["basis"] == "up_to")].iloc[0]
     return [

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.charts import FIRM_NAMES, firm_colour_scale, ledger_chart
-from analysis.finance import annual_series, to_usd_bn
+from analysis.finance import annual_series, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
 from analysis.provenance import cite
 
@@ -420,6 +420,30 @@ def depreciation_gap(capex: pd.DataFrame, operating_income: pd.DataFrame, short_
     return gap
 
 
+def capex_with_source(intensity: pd.DataFrame) -> pd.DataFrame:
+    """Capex per firm and year with the source of its capex figure (the first of ``source_ids``),
+    the input of the depreciation model and its chart."""
+    return intensity[["entity", "firm", "fiscal_year", "capex_usd_bn"]].assign(
+        source_id=intensity["source_ids"].str.split().str[0])
+
+
+@dataclass(frozen=True)
+class DepreciationEffect:
+    """The model's extra depreciation in the latest year, summed over firms."""
+
+    fiscal_year: int
+    extra_usd_bn: float
+    share_of_operating_income: float
+
+
+def depreciation_effect(gap: pd.DataFrame) -> DepreciationEffect:
+    """Sum :func:`depreciation_gap` over firms in its latest year (negative: depreciation falls)."""
+    last = gap[gap["fiscal_year"] == gap["fiscal_year"].max()]
+    extra = float(last["extra_usd_bn"].sum())
+    income = float(last["operating_income_usd_bn"].sum())
+    return DepreciationEffect(int(last["fiscal_year"].iloc[0]), extra, extra / income)
+
+
 def depreciation_slider_chart(capex: pd.DataFrame, operating_income: pd.DataFrame, sources: pd.DataFrame,
                               reported_life_years: int, server_share: float) -> alt.Chart:
     """Interactive: the reader picks a GPU/server life and a server share of capex; the chart
@@ -781,10 +805,9 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     broad = broad_revenue(financials, float(gap["nvidia_dc_usd_bn"]))
     sbc = sbc_share(financials).iloc[-1]
     lives = financials[financials["metric"] == "server_useful_life_years"]["value"]
+    bain = latest_row(financials, "bain", "revenue_needed")
     return [
-        check("c004", to_usd_bn(float(financials[(financials["entity"] == "bain")
-                                                  & (financials["metric"] == "revenue_needed")]["value"].iloc[0]),
-                                 "usd_tn") / 1000, "usd_tn",
+        check("c004", to_usd_bn(float(bain["value"]), bain["unit"]) / 1000, "usd_tn",
               "Bain's own figure (Global Technology Report 2025, as reported)"),
         check("c005", big_six_revenue_usd_bn(financials) / 1000, "usd_tn",
               "sum of the six firms' revenue in the fiscal year closest to calendar 2024"),

@@ -56,3 +56,11 @@ def compound(start: float, rate: float, years: float) -> float:
     if rate <= -1:
         raise ValueError("a growth rate must be above -100 %")
     return start * (1.0 + rate) ** years
+
+
+def latest_row(financials: pd.DataFrame, entity: str, metric: str) -> pd.Series:
+    """The row of ``entity``'s ``metric`` with the latest period end."""
+    rows = financials[(financials["entity"] == entity) & (financials["metric"] == metric)]
+    if rows.empty:
+        raise KeyError(f"no {entity} {metric} in financials")
+    return rows.sort_values("period_end").iloc[-1]

@@ -8,10 +8,9 @@ import altair as alt
 import pandas as pd
 
 from analysis.charts import FIRM_NAMES, firm_colour_scale, ledger_chart
+from analysis.escalator import BUILDERS
 from analysis.finance import annual_series
 from analysis.provenance import cite
-
-BUILDERS = ["microsoft", "alphabet", "amazon", "meta", "oracle"]
 
 
 @dataclass(frozen=True)

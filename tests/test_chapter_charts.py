@@ -12,7 +12,7 @@ import pytest
 from analysis import circular, escalator, overview
 from analysis.charts import chart_title, render_html
 from analysis.data import load
-from analysis.finance import annual_series
+from analysis.finance import annual_series, latest_row
 
 
 def _tables() -> dict:
@@ -24,9 +24,8 @@ def _escalator_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     intensity = escalator.capex_intensity(fin)
     shares = escalator.share_comparison(fin)
     roic = escalator.roic_table(fin)
-    capex = intensity[["entity", "firm", "fiscal_year", "capex_usd_bn"]].assign(
-        source_id=intensity["source_ids"].str.split().str[0])
-    bain = circular.latest(fin, "bain", "revenue_needed")
+    capex = escalator.capex_with_source(intensity)
+    bain = latest_row(fin, "bain", "revenue_needed")
     return {
         "capex": escalator.capex_chart(intensity, escalator.capex_guidance(fin), src),
         "capex_to_ocf": escalator.capex_to_ocf_chart(intensity, src),

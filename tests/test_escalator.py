@@ -272,3 +272,13 @@ def test_sequoia_method_reproduces_sequoias_own_published_figures() -> None:
         needed = e.sequoia_required_revenue(seq[("nvidia_dc_run_rate_input", period)], method.cost_multiplier,
                                             method.margin_multiplier)
         assert needed == seq[("implied_revenue_needed", period)]
+
+
+def test_capex_with_source_and_depreciation_effect() -> None:
+    intensity = pd.DataFrame({"entity": ["meta"], "firm": ["Meta"], "fiscal_year": [2024], "capex_usd_bn": [37.3],
+                              "source_ids": ["a b c"]})
+    assert e.capex_with_source(intensity).iloc[0]["source_id"] == "a"
+    gap = pd.DataFrame({"fiscal_year": [2024, 2025, 2025], "extra_usd_bn": [9.0, 3.0, 1.0],
+                        "operating_income_usd_bn": [50.0, 30.0, 10.0]})
+    effect = e.depreciation_effect(gap)
+    assert (effect.fiscal_year, effect.extra_usd_bn, effect.share_of_operating_income) == (2025, 4.0, 0.1)

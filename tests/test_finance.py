@@ -69,3 +69,13 @@ def test_annual_series_keeps_fiscal_years_in_usd_bn() -> None:
     out = annual_series(fin, "capex", ["a"])
     assert list(out["fiscal_year"]) == [2023, 2024]
     assert list(out["value_usd_bn"]) == pytest.approx([28.107, 44.477])
+
+
+def test_latest_row_takes_the_latest_period_end() -> None:
+    from analysis.finance import latest_row
+
+    fin = pd.DataFrame({"entity": ["openai"] * 2, "metric": ["revenue"] * 2, "period": ["CY2024", "CY2025"],
+                        "period_end": pd.to_datetime(["2024-12-31", "2025-12-31"]), "value": [3.7, 13.0]})
+    assert latest_row(fin, "openai", "revenue")["value"] == 13.0
+    with pytest.raises(KeyError):
+        latest_row(fin, "openai", "cash_burn")
