@@ -21,7 +21,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from analysis.provenance import publishers, source_line_html, source_summary
+from analysis.provenance import document_names, publishers, source_line_html, source_summary
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order used for series without a firm.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -102,12 +102,29 @@ def ledger_chart(
     if not finding or not units or not (citations or model):
         raise ValueError("a ledger chart needs a finding, units and at least one citation (or a model)")
     credit = f"Source: {publishers(citations)}" if citations else f"Model: {model}"
+    _name_sources(chart, citations)
     subtitle = textwrap.wrap(units, TITLE_CHARS + 20) + textwrap.wrap(credit, TITLE_CHARS + 20)
     return chart.properties(
         title=alt.TitleParams(text=textwrap.wrap(finding, TITLE_CHARS), subtitle=subtitle),
         usermeta={"ledger": {"citations": citations, "model": model, "csv_name": csv_name,
                              "csv": frame_csv(data)}},
     )
+
+
+SOURCE_COLUMNS = ("source_ids", "source_id")
+
+
+def _name_sources(chart: alt.TopLevelMixin, citations: list[dict[str, str]]) -> None:
+    """Replace source ids in the data a chart draws (and so in its tooltips) by document titles."""
+    for part in [chart, *getattr(chart, "layer", [])]:
+        data = getattr(part, "data", None)
+        if isinstance(data, pd.DataFrame) and any(c in data.columns for c in SOURCE_COLUMNS):
+            named = data.copy()
+            for column in SOURCE_COLUMNS:
+                if column in named.columns:
+                    named[column] = [document_names(s, citations) if isinstance(s, str) else s
+                                     for s in named[column]]
+            part.data = named
 
 
 def frame_csv(data: pd.DataFrame) -> str:

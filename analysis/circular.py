@@ -2,48 +2,72 @@
 
 Pure functions over the deal ledger (``deals``) and ``financials``. A *flow* is one deal row
 counted in USD bn from payer to payee; rows that double-count another (``overlaps``) are left
-out. Graph work uses networkx.
+out. Graph work uses networkx. The charts are in :mod:`analysis.circular_charts`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-import altair as alt
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from analysis.charts import FIRM_NAMES, ledger_chart
+from analysis.charts import FIRM_NAMES
 from analysis.finance import USD_UNITS, annual_series, cagr, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
-from analysis.provenance import cite
+from analysis.robustness import Finding, Variant
 
 SALES_KINDS = ("compute_contract", "chip_purchase")
 #: Assumptions of the funding model (the reader moves them with sliders): revenue growth and
 #: cost of capital, fractions a year.
 MODEL_GROWTH = 0.5
 MODEL_RATE = 0.08
+#: Assumption: the share of revenue left to pay for compute after the lab's other costs (staff,
+#: sales, ...). 1.0 is the seed's framing — every dollar of revenue repays compute; the reader
+#: lowers it with a slider.
+MODEL_REVENUE_SHARE = 1.0
 #: Parties that are not firms paying each other: Stargate is a joint venture's planned spending.
 NOT_FIRMS = ("stargate",)
 FUNDING_KINDS = ("equity_investment", "warrant")
+#: Rows that may double-count another though the sources read do not establish it: deal id → the
+#: row it would overlap. Nvidia's USD 30bn in OpenAI's February 2026 round may be part of its "up to
+#: USD 100bn" letter of intent of September 2025; the page shows results both ways.
+POSSIBLE_OVERLAPS = {"nvda-openai-2026-02": "nvda-openai-2025-09"}
+#: Circulations are solved in whole USD mn: network simplex needs integer capacities.
+MN_PER_BN = 1000
 #: Display names: the book's firms plus the other parties of the deal ledger.
 NAMES = {**FIRM_NAMES, "amd": "AMD", "coreweave": "CoreWeave", "broadcom": "Broadcom", "xai": "xAI",
          "softbank": "SoftBank", "intel": "Intel", "nebius": "Nebius", "nscale": "Nscale", "iren": "IREN",
          "lambda": "Lambda", "stargate": "Stargate (JV)"}
 
 
-LEDGER_COLUMNS = ["deal_id", "payer", "payee", "amount", "unit", "basis", "announced", "kind", "status", "gw",
-                  "overlaps", "source_id"]
+BASIS = {"headline": "headline", "up_to": "up to", "per_year": "per year", "cumulative": "cumulative"}
+KINDS = {"equity_investment": "equity investment", "compute_contract": "compute contract",
+         "chip_purchase": "chip purchase", "warrant": "warrant", "debt_or_lease": "debt or lease"}
+STATUS = {"letter_of_intent": "letter of intent", "definitive": "definitive", "closed": "closed",
+          "reported": "press report"}
 
 
-def ledger_display(deals: pd.DataFrame) -> pd.DataFrame:
-    """The deal ledger for display: dates as YYYY-MM-DD, blanks as a dash."""
-    out = deals[LEDGER_COLUMNS].copy()
-    out["announced"] = out["announced"].dt.strftime("%Y-%m-%d")
-    out["amount"] = [f"{a:,.10g}" if pd.notna(a) else "—" for a in out["amount"]]
-    out["gw"] = [f"{g:g}" if pd.notna(g) else "—" for g in out["gw"]]
-    return out.astype(object).where(out.notna(), "—")
+def ledger_display(deals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The deal ledger for readers: firm names, words for codes, amounts with their unit, the
+    source document's title; a row that double-counts another says which."""
+    titles = sources.set_index("source_id")["title"]
+    ids = deals.set_index("deal_id")
+    amount = [f"{a:,.10g} shares" if u == "shares" else f"{to_usd_bn(a, u):,.10g}" if pd.notna(a) else None
+              for a, u in zip(deals["amount"], deals["unit"], strict=True)]
+    return pd.DataFrame({
+        "announced": deals["announced"].dt.strftime("%Y-%m-%d"),
+        "payer": deals["payer"].map(lambda e: NAMES.get(e, e)),
+        "payee": deals["payee"].map(lambda e: NAMES.get(e, e)),
+        "kind": deals["kind"].map(KINDS), "amount": amount, "basis": deals["basis"].map(BASIS),
+        "gw": deals["gw"], "status": deals["status"].map(STATUS),
+        "counted": ["no: part of " + NAMES.get(ids.loc[o, "payer"], o) + " → " + NAMES.get(ids.loc[o, "payee"], o)
+                    + f" ({ids.loc[o, 'announced']:%Y-%m-%d})" if isinstance(o, str) else "yes"
+                    for o in deals["overlaps"]],
+        "source": deals["source_id"].map(titles),
+    }).sort_values(["announced", "payer"]).reset_index(drop=True)
 
 
 def implied_usd_bn_per_gw(deals: pd.DataFrame) -> float:
@@ -63,10 +87,8 @@ def flows(deals: pd.DataFrame, usd_bn_per_gw: float | None = None) -> pd.DataFra
     row with no dollar amount but stated gigawatts is priced at ``usd_bn_per_gw`` when given (and
     flagged), else dropped; share counts (warrants) are never flows of money.
     """
-    rows = deals[deals["overlaps"].isna() & deals["unit"].isin(USD_UNITS)
-                 & ~deals["payer"].isin(NOT_FIRMS) & ~deals["payee"].isin(NOT_FIRMS)]
     out = []
-    for r in rows.itertuples():
+    for r in _counted(deals).itertuples():
         if pd.notna(r.amount):
             usd, from_gw = to_usd_bn(r.amount, r.unit), False
         elif usd_bn_per_gw is not None and pd.notna(r.gw):
@@ -76,6 +98,21 @@ def flows(deals: pd.DataFrame, usd_bn_per_gw: float | None = None) -> pd.DataFra
         out.append({"payer": r.payer, "payee": r.payee, "usd_bn": usd, "kind": r.kind, "priced_from_gw": from_gw,
                     "deal_id": r.deal_id, "source_id": r.source_id})
     return pd.DataFrame(out)
+
+
+def _counted(deals: pd.DataFrame) -> pd.DataFrame:
+    """The rows that can be flows: in dollars, overlapping no other row, between firms."""
+    return deals[deals["overlaps"].isna() & deals["unit"].isin(USD_UNITS)
+                 & ~deals["payer"].isin(NOT_FIRMS) & ~deals["payee"].isin(NOT_FIRMS)]
+
+
+def assume_overlaps(deals: pd.DataFrame, overlaps: Mapping[str, str]) -> pd.DataFrame:
+    """The ledger with each row of ``overlaps`` (deal id → the row it would double-count) marked
+    as overlapping, so that :func:`flows` and everything built on it leave it out."""
+    unknown = sorted(set(overlaps) - set(deals["deal_id"]))
+    if unknown:
+        raise ValueError(f"no such deals: {unknown}")
+    return deals.assign(overlaps=deals["deal_id"].map(overlaps).combine_first(deals["overlaps"]))
 
 
 def flow_graph(flow_table: pd.DataFrame) -> nx.DiGraph:
@@ -100,22 +137,30 @@ def directed_cycles(graph: nx.DiGraph) -> list[list[str]]:
     return sorted(cycles, key=lambda c: (len(c), c))
 
 
+def cycle_edges(cycle: list[str]) -> list[tuple[str, str]]:
+    """The edges of a cycle given as its firms in order: (A, B), (B, C), …, (last, A)."""
+    return list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
+
+
+def cycle_name(cycle: list[str]) -> str:
+    """A cycle written out with display names: A → B → A."""
+    return " → ".join(NAMES.get(n, n) for n in [*cycle, cycle[0]])
+
+
 def cycles_table(cycles: list[list[str]], graph: nx.DiGraph) -> pd.DataFrame:
     """Each cycle written out (A → B → A), its length, and the smallest flow on it: the most money
-    that could go all the way round (USD bn)."""
-    rows = []
-    for cycle in cycles:
-        edges = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
-        rows.append({"cycle": " → ".join(NAMES.get(n, n) for n in [*cycle, cycle[0]]), "firms": len(cycle),
-                     "smallest_flow_usd_bn": min(graph[u][v]["weight"] for u, v in edges)})
+    that could go all the way round this one loop alone (USD bn)."""
+    rows = [{"cycle": cycle_name(cycle), "firms": len(cycle),
+             "smallest_flow_usd_bn": min(graph[u][v]["weight"] for u, v in cycle_edges(cycle))} for cycle in cycles]
     return pd.DataFrame(rows, columns=["cycle", "firms", "smallest_flow_usd_bn"])
 
 
 def cycle_share(graph: nx.DiGraph) -> float:
-    """Share of all flow (USD) on edges that lie on at least one directed cycle.
+    """Share of flow on edges that lie on some cycle (upper bound): USD on such edges over all USD.
 
     An edge lies on a cycle exactly when both its ends are in the same strongly connected
-    component.
+    component. The whole of such an edge counts even if only a little of it could come back round:
+    an upper bound on :func:`max_circulation`'s share.
     """
     component = {}
     for i, nodes in enumerate(nx.strongly_connected_components(graph)):
@@ -125,24 +170,190 @@ def cycle_share(graph: nx.DiGraph) -> float:
     return on_cycle / total if total else 0.0
 
 
-def vendor_funded_share(deals: pd.DataFrame, flow_table: pd.DataFrame) -> pd.DataFrame:
-    """For each vendor (payee of compute or chip deals): its announced backlog, the part owed by
-    counterparties it has itself funded (equity or warrants, in any amount), and that share.
+@dataclass(frozen=True)
+class Circulation:
+    """Flows on a graph's edges that never exceed an edge's announced flow and are conserved at every
+    firm (money in = money out): money that can go round loops.
 
-    Columns: vendor, backlog_usd_bn, from_funded_usd_bn, funded_share, funded (names).
+    ``edge_usd_bn`` maps every edge (payer, payee) to its circulating flow, 0 where none;
+    ``total_usd_bn`` is their sum, the *circulating dollar volume*, which counts a dollar on every
+    edge it crosses, as the total of all flows does; ``share`` is volume ÷ total of all flows.
     """
-    funded: dict[str, set[str]] = {}
-    for r in deals[deals["kind"].isin(FUNDING_KINDS)].itertuples():
-        funded.setdefault(r.payer, set()).add(r.payee)
-    sales = flow_table[flow_table["kind"].isin(SALES_KINDS)]
+
+    edge_usd_bn: dict[tuple[str, str], float]
+    total_usd_bn: float
+    share: float
+
+
+def max_circulation(graph: nx.DiGraph) -> Circulation:
+    """The circulation of largest volume: the share of flow dollars that can go round a loop.
+
+    The linear program "maximise Σ_e f_e subject to 0 ≤ f_e ≤ weight_e and, at every firm, flow in =
+    flow out", solved as a min-cost circulation (cost −1 per unit on every edge, every demand 0) by
+    networkx's network simplex on capacities rounded to whole USD mn. The constraints are totally
+    unimodular, so that integer optimum is the optimum of the LP with the rounded capacities. The
+    volume is unique; its split over the edges need not be.
+
+    Maximising volume favours long loops: a dollar that crosses four edges counts four times.
+    :func:`circulation_cycles` also counts each dollar once per trip round its loop.
+    """
+    network = nx.DiGraph()
+    network.add_edges_from((u, v, {"capacity": round(w * MN_PER_BN), "weight": -1})
+                           for u, v, w in graph.edges(data="weight"))
+    flow_mn = nx.min_cost_flow(network) if network else {}
+    edge_mn = {(u, v): flow_mn[u][v] for u, v in graph.edges}
+    total_usd_bn = graph.size(weight="weight")
+    volume_usd_bn = sum(edge_mn.values()) / MN_PER_BN
+    return Circulation({e: f / MN_PER_BN for e, f in edge_mn.items()}, volume_usd_bn,
+                       volume_usd_bn / total_usd_bn if total_usd_bn else 0.0)
+
+
+def circulation_cycles(circulation: Circulation) -> pd.DataFrame:
+    """The circulation split into simple loops, greedily: again and again the loop whose smallest
+    remaining flow is largest takes that flow, until none is left. Largest first.
+
+    Columns: cycle (A → B → A), firms, usd_bn (dollars that go once round the loop: the flow it
+    adds to each of its edges) and volume_usd_bn (usd_bn × firms; the column sums to the
+    circulation's ``total_usd_bn``). Other splits of the same edge flows exist; they keep the
+    volume but may change the loops and the sum of usd_bn.
+    """
+    left = {edge: round(f * MN_PER_BN) for edge, f in circulation.edge_usd_bn.items() if f > 0}
     rows = []
-    for vendor, group in sales.groupby("payee"):
-        mine = funded.get(vendor, set())
-        from_funded = group.loc[group["payer"].isin(mine), "usd_bn"].sum()
-        rows.append({"vendor": vendor, "backlog_usd_bn": group["usd_bn"].sum(), "from_funded_usd_bn": from_funded,
-                     "funded_share": from_funded / group["usd_bn"].sum(),
-                     "funded": ", ".join(sorted(NAMES.get(f, f) for f in mine)) or "—"})
-    return pd.DataFrame(rows).sort_values("backlog_usd_bn", ascending=False).reset_index(drop=True)
+    while cycles := directed_cycles(nx.DiGraph(list(left))):
+        bottleneck = {i: min(left[e] for e in cycle_edges(c)) for i, c in enumerate(cycles)}
+        best = max(bottleneck, key=bottleneck.get)
+        for edge in cycle_edges(cycles[best]):
+            left[edge] -= bottleneck[best]
+            if not left[edge]:
+                del left[edge]
+        usd_bn = bottleneck[best] / MN_PER_BN
+        rows.append({"cycle": cycle_name(cycles[best]), "firms": len(cycles[best]), "usd_bn": usd_bn,
+                     "volume_usd_bn": usd_bn * len(cycles[best])})
+    return pd.DataFrame(rows, columns=["cycle", "firms", "usd_bn", "volume_usd_bn"])
+
+
+def _unpriced_sales(deals: pd.DataFrame, flow_table: pd.DataFrame) -> pd.DataFrame:
+    """Compute and chip sales that count (:func:`flows`) but carry no dollars in ``flow_table``."""
+    rows = _counted(deals)
+    return rows[rows["kind"].isin(SALES_KINDS) & ~rows["deal_id"].isin(flow_table["deal_id"])]
+
+
+def vendor_customer_funding(deals: pd.DataFrame, flow_table: pd.DataFrame) -> pd.DataFrame:
+    """Per vendor and a customer that owes it compute or chip sales: the vendor's own equity
+    investments in that customer, the sales owed, and the *recycled* dollars, min(invested, owed):
+    the most of the vendor's money that could come back to it as this customer's purchases.
+
+    Dollars come from ``flow_table`` (:func:`flows`, priced from gigawatts or not). Sales it leaves
+    without dollars are counted in ``not_priced_gw`` and ``not_priced_deals`` and add nothing to
+    ``owed_usd_bn``; ``recycled_share`` (recycled ÷ owed) is NaN, "not priced", where nothing is
+    owed in dollars. Warrants are shares, not dollars: no investment.
+
+    Columns: vendor, customer, invested_usd_bn, owed_usd_bn, not_priced_gw, not_priced_deals,
+    recycled_usd_bn, recycled_share. Most recycled first.
+    """
+    keys = ["vendor", "customer"]
+    sales = flow_table[flow_table["kind"].isin(SALES_KINDS)].rename(columns={"payee": "vendor", "payer": "customer"})
+    unpriced = _unpriced_sales(deals, flow_table).rename(columns={"payee": "vendor", "payer": "customer"})
+    equity = flow_table[flow_table["kind"].isin(FUNDING_KINDS)].rename(columns={"payer": "vendor",
+                                                                                 "payee": "customer"})
+    table = pd.concat([sales.groupby(keys)["usd_bn"].sum().rename("owed_usd_bn"),
+                       unpriced.groupby(keys)["gw"].sum().rename("not_priced_gw"),
+                       unpriced.groupby(keys)["deal_id"].count().rename("not_priced_deals")], axis=1)
+    invested = equity.groupby(keys)["usd_bn"].sum().reindex(table.index, fill_value=0.0)
+    table = table.assign(invested_usd_bn=invested).fillna(0.0).astype({"not_priced_deals": int})
+    table["recycled_usd_bn"] = np.minimum(table["invested_usd_bn"], table["owed_usd_bn"])
+    table["recycled_share"] = table["recycled_usd_bn"] / table["owed_usd_bn"].where(table["owed_usd_bn"] > 0)
+    columns = [*keys, "invested_usd_bn", "owed_usd_bn", "not_priced_gw", "not_priced_deals", "recycled_usd_bn",
+               "recycled_share"]
+    return (table.reset_index()[columns].sort_values(["recycled_usd_bn", "owed_usd_bn", *keys],
+                                                     ascending=[False, False, True, True])
+            .reset_index(drop=True))
+
+
+def vendor_funding_vs_sales(deals: pd.DataFrame, flow_table: pd.DataFrame) -> pd.DataFrame:
+    """Per vendor (payee of compute or chip sales), its own dollars that could come back as its own
+    sales, as a share of its dollar backlog: :func:`vendor_customer_funding` summed per vendor.
+
+    Columns: vendor, backlog_usd_bn (sales owed to it in dollars), not_priced_gw (sales owed in
+    gigawatts only), invested_usd_bn (its equity in the customers that owe it), recycled_usd_bn,
+    funded_share_of_backlog (recycled ÷ backlog; NaN with no dollar backlog). Largest backlog first.
+    """
+    pairs = vendor_customer_funding(deals, flow_table)
+    table = (pairs.groupby("vendor", as_index=False)[["owed_usd_bn", "not_priced_gw", "invested_usd_bn",
+                                                      "recycled_usd_bn"]].sum()
+             .rename(columns={"owed_usd_bn": "backlog_usd_bn"}))
+    table["funded_share_of_backlog"] = (table["recycled_usd_bn"]
+                                        / table["backlog_usd_bn"].where(table["backlog_usd_bn"] > 0))
+    return table.sort_values(["backlog_usd_bn", "vendor"], ascending=[False, True]).reset_index(drop=True)
+
+
+def recycled_share(vendors: pd.DataFrame) -> float:
+    """All vendors' recycled dollars over their whole dollar backlog (:func:`vendor_funding_vs_sales`)."""
+    return float(vendors["recycled_usd_bn"].sum() / vendors["backlog_usd_bn"].sum())
+
+
+def share_label(share: float, not_priced_gw: float) -> str:
+    """A share for display: "40%", "not priced" where there are no dollars to divide by, and the
+    gigawatts left unpriced in brackets, so that a missing price never reads as 0%."""
+    text = "not priced" if pd.isna(share) else f"{share:.0%}"
+    if not not_priced_gw:
+        return text
+    return f"{text} ({not_priced_gw:g} GW)" if pd.isna(share) else f"{text} (+ {not_priced_gw:g} GW not priced)"
+
+
+def _ring(nodes: list[str], radius: float) -> dict[str, tuple[float, float]]:
+    """Nodes evenly round a circle, clockwise from the top."""
+    angles = np.pi / 2 - 2 * np.pi * np.arange(len(nodes)) / max(len(nodes), 1)
+    return {n: (radius * np.cos(a), radius * np.sin(a)) for n, a in zip(nodes, angles, strict=True)}
+
+
+def network_layout(graph: nx.DiGraph) -> pd.DataFrame:
+    """Node positions for a node-link diagram, with no randomness: the firms on some loop evenly
+    round an inner circle, clockwise from the top, most money first; the others round an outer
+    circle in the order of the inner firm they trade most with, so that each sits near it.
+    Coordinates in [−1, 1], rounded to 4 decimals.
+
+    Columns: node, name, x, y.
+    """
+    on_loop = {n for nodes in nx.strongly_connected_components(graph) if len(nodes) > 1 for n in nodes}
+    inner = sorted(on_loop, key=lambda n: (-graph.degree(n, weight="weight"), n))
+    place = {n: i for i, n in enumerate(inner)}
+
+    def anchor(n: str) -> tuple[int, str]:
+        links = {m: graph.get_edge_data(n, m, {}).get("weight", 0) + graph.get_edge_data(m, n, {}).get("weight", 0)
+                 for m in nx.all_neighbors(graph, n) if m in place}
+        return (place[max(links, key=links.get)] if links else len(inner), n)
+
+    outer = sorted(set(graph) - on_loop, key=anchor)
+    positions = {**_ring(inner, 0.5 if outer else 1.0), **_ring(outer, 1.0)}
+    return pd.DataFrame([{"node": n, "name": NAMES.get(n, n), "x": round(float(x), 4), "y": round(float(y), 4)}
+                         for n, (x, y) in positions.items()])
+
+
+def network_edges(graph: nx.DiGraph, circulation: Circulation, layout: pd.DataFrame,
+                  offset: float = 0.025, arrow_at: float = 0.6) -> pd.DataFrame:
+    """One row per edge of the diagram, from the positions of :func:`network_layout`.
+
+    Columns: payer, payee (ids), payer_name, payee_name, usd_bn, circulating_usd_bn, the segment
+    x, y → x2, y2 (moved ``offset`` to the left of its direction where the reverse edge exists,
+    so that A → B and B → A lie side by side) and an arrowhead at arrow_x, arrow_y, ``arrow_at``
+    of the way along, turned arrow_deg degrees clockwise from pointing up.
+    """
+    position = {r.node: (r.x, r.y) for r in layout.itertuples()}
+    rows = []
+    for u, v, w in graph.edges(data="weight"):
+        (x, y), (x2, y2) = position[u], position[v]
+        dx, dy = x2 - x, y2 - y
+        shift = offset / np.hypot(dx, dy) if graph.has_edge(v, u) else 0.0
+        x, y, x2, y2 = x - dy * shift, y + dx * shift, x2 - dy * shift, y2 + dx * shift
+        rows.append({"payer": u, "payee": v, "payer_name": NAMES.get(u, u), "payee_name": NAMES.get(v, v),
+                     "usd_bn": w, "circulating_usd_bn": circulation.edge_usd_bn[(u, v)],
+                     "x": x, "y": y, "x2": x2, "y2": y2, "arrow_x": x + arrow_at * dx, "arrow_y": y + arrow_at * dy,
+                     "arrow_deg": float(np.degrees(np.arctan2(dx, dy)))})
+    coordinates = ["x", "y", "x2", "y2", "arrow_x", "arrow_y", "arrow_deg"]
+    table = pd.DataFrame(rows, columns=["payer", "payee", "payer_name", "payee_name", "usd_bn", "circulating_usd_bn",
+                                        *coordinates])
+    return table.round(dict.fromkeys(coordinates, 4))
 
 
 def money_in_out(graph: nx.DiGraph) -> pd.DataFrame:
@@ -165,56 +376,6 @@ def ramp_runners_up(ramps: pd.DataFrame, rate: float, most: int = 3) -> str:
     short = ramps[ramps["cagr"] < rate].head(most)
     return "; ".join(f"{s} {g:.0%} a year ({g / rate:.0%} of the required rate)"
                      for s, g in zip(short["series"], short["cagr"], strict=True)) or "none"
-
-
-def adjacency_chart(flow_table: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
-    """Payer × payee heatmap of announced flows, colour = USD bn (log)."""
-    matrix = (flow_table.assign(payer=flow_table["payer"].map(NAMES), payee=flow_table["payee"].map(NAMES))
-              .groupby(["payer", "payee"], as_index=False)
-              .agg(usd_bn=("usd_bn", "sum"), deals=("deal_id", "count"),
-                   kinds=("kind", lambda k: ", ".join(sorted(set(k)))),
-                   source_ids=("source_id", lambda s: " ".join(dict.fromkeys(s)))))
-    top = matrix.sort_values("usd_bn").iloc[-1]
-    chart = alt.Chart(matrix).mark_rect().encode(
-        x=alt.X("payee:N", title="Payee (receives the money)", sort="ascending"),
-        y=alt.Y("payer:N", title="Payer", sort="ascending"),
-        color=alt.Color("usd_bn:Q", title="USD bn", scale=alt.Scale(type="log", scheme="oranges")),
-        tooltip=[alt.Tooltip("payer:N", title="Payer"), alt.Tooltip("payee:N", title="Payee"),
-                 alt.Tooltip("usd_bn:Q", title="USD bn", format=",.1f"), alt.Tooltip("deals:Q", title="Deals"),
-                 alt.Tooltip("kinds:N", title="Kinds"), alt.Tooltip("source_ids:N", title="Sources")],
-    )
-    return ledger_chart(
-        chart,
-        finding=f"The largest announced flow runs from {top['payer']} to {top['payee']}: "
-        f"USD {top['usd_bn']:,.0f}bn",
-        units="Announced amounts (headline or up-to), USD bn, log colour scale; overlapping rows left out",
-        citations=cite(flow_table["source_id"], sources), data=matrix, csv_name="circular-adjacency.csv",
-    )
-
-
-def in_out_chart(table: pd.DataFrame, flow_table: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
-    """Money in against money out per firm (diverging bars)."""
-    long = table.melt(id_vars=["firm", "net_usd_bn"], value_vars=["in_usd_bn", "out_usd_bn"],
-                      var_name="direction", value_name="usd_bn")
-    long["signed_usd_bn"] = np.where(long["direction"] == "in_usd_bn", long["usd_bn"], -long["usd_bn"])
-    long["direction"] = long["direction"].map({"in_usd_bn": "money in", "out_usd_bn": "money out"})
-    top_out = table.sort_values("out_usd_bn").iloc[-1]
-    chart = alt.Chart(long).mark_bar().encode(
-        y=alt.Y("firm:N", title=None, sort=alt.EncodingSortField("net_usd_bn", order="descending")),
-        x=alt.X("signed_usd_bn:Q", title="USD bn (money out to the left, money in to the right)"),
-        color=alt.Color("direction:N", title=None, scale=alt.Scale(domain=["money in", "money out"],
-                                                                   range=["#009E73", "#D55E00"])),
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("direction:N", title="Direction"),
-                 alt.Tooltip("usd_bn:Q", title="USD bn", format=",.1f"),
-                 alt.Tooltip("net_usd_bn:Q", title="Net in − out (USD bn)", format=",.1f")],
-    )
-    return ledger_chart(
-        chart,
-        finding=f"{top_out['firm']} has promised the most: USD {top_out['out_usd_bn']:,.0f}bn out against "
-        f"USD {top_out['in_usd_bn']:,.0f}bn in",
-        units="Sum of announced flows per firm, USD bn; sorted by net (in − out)",
-        citations=cite(flow_table["source_id"], sources), data=long, csv_name="circular-in-out.csv",
-    )
 
 
 # --- commitments against revenue ------------------------------------------------------------
@@ -242,19 +403,22 @@ def best_window_cagr(series: pd.Series, years: int, min_start_usd_bn: float,
 @dataclass(frozen=True)
 class FundingPath:
     """A lab's cumulative funding need when spending ``spend_usd_bn`` a year against revenue that
-    starts at ``revenue_usd_bn`` and grows at ``growth``, with the gap financed at ``rate``."""
+    starts at ``revenue_usd_bn`` and grows at ``growth``, with the gap financed at ``rate``; only
+    ``revenue_share`` of revenue is left for compute after the lab's other costs."""
 
     revenue_usd_bn: float
     spend_usd_bn: float
     growth: float
     rate: float
+    revenue_share: float = 1.0
 
     def debt_usd_bn(self, years: int) -> float:
         """Cumulative financed gap after ``years`` + 1 annual periods (closed form).
 
-        debt_t = S·((1+r)^(t+1) − 1)/r − R·((1+r)^(t+1) − (1+g)^(t+1))/(r − g)
+        debt_t = S·((1+r)^(t+1) − 1)/r − m·R·((1+r)^(t+1) − (1+g)^(t+1))/(r − g), m = revenue_share
         """
-        s, r0, g, r, n = self.spend_usd_bn, self.revenue_usd_bn, self.growth, self.rate, years + 1
+        s, g, r, n = self.spend_usd_bn, self.growth, self.rate, years + 1
+        r0 = self.revenue_usd_bn * self.revenue_share
         return s * _growth_sum(r, 0.0, n) - r0 * _growth_sum(r, g, n)
 
     def years_to_self_funding(self, horizon: int = 30) -> int | None:
@@ -271,42 +435,6 @@ def _growth_sum(r: float, g: float, n: int) -> float:
     if abs(r - g) < 1e-3:
         return float(sum((1 + r) ** k * (1 + g) ** (n - 1 - k) for k in range(n)))
     return ((1 + r) ** n - (1 + g) ** n) / (r - g)
-
-
-def funding_chart(revenue_usd_bn: float, spend_usd_bn: float, growth: float, rate: float,
-                  source_ids: list[str], sources: pd.DataFrame, horizon: int = 12) -> alt.Chart:
-    """Interactive: revenue growth and cost of capital (sliders) → cumulative funding gap by year."""
-    grid = pd.DataFrame({"year": range(horizon + 1)})
-    g = alt.param(name="growth", value=growth,
-                  bind=alt.binding_range(min=0.0, max=1.0, step=0.05, name="Revenue growth a year "))
-    r = alt.param(name="rate", value=rate,
-                  bind=alt.binding_range(min=0.0, max=0.2, step=0.01, name="Cost of capital a year "))
-    n = "(datum.year + 1)"
-    expr = (f"(rate == 0 ? {spend_usd_bn} * {n} : {spend_usd_bn} * (pow(1 + rate, {n}) - 1) / rate) - "
-            f"(abs(rate - growth) < 1e-9 ? {revenue_usd_bn} * {n} * pow(1 + rate, {n} - 1) : "
-            f"{revenue_usd_bn} * (pow(1 + rate, {n}) - pow(1 + growth, {n})) / (rate - growth))")
-    chart = (
-        alt.Chart(grid).add_params(g, r)
-        .transform_calculate(debt_usd_bn=expr, revenue_usd_bn=f"{revenue_usd_bn} * pow(1 + growth, datum.year)")
-        .mark_area(line=True, opacity=0.35, color="#CC79A7")
-        .encode(
-            x=alt.X("year:O", title="Years from now"),
-            y=alt.Y("debt_usd_bn:Q", title="Cumulative funding gap with interest (USD bn; below 0: surplus)"),
-            tooltip=[alt.Tooltip("year:O", title="Year"),
-                     alt.Tooltip("debt_usd_bn:Q", title="Funding gap (USD bn)", format=",.0f"),
-                     alt.Tooltip("revenue_usd_bn:Q", title="Revenue that year (USD bn)", format=",.0f")],
-        )
-    )
-    path = FundingPath(revenue_usd_bn, spend_usd_bn, growth, rate)
-    years = path.years_to_self_funding()
-    when = f"pays its way after {years} years" if years is not None else "never pays its way within 30 years"
-    return ledger_chart(
-        chart,
-        finding=f"Spending USD {spend_usd_bn:,.0f}bn a year from USD {revenue_usd_bn:,.0f}bn of revenue growing "
-        f"{growth:.0%} a year, the lab {when}",
-        units="Cumulative (spend − revenue), compounded at the cost of capital, USD bn; move the sliders",
-        citations=cite(source_ids, sources), data=grid, csv_name="circular-funding-gap.csv",
-    )
 
 
 #: Revenue series to compare OpenAI's required ramp with: (entity, metric, label).
@@ -344,7 +472,7 @@ def ramp_comparison(financials: pd.DataFrame, start_usd_bn: float, years: int,
     return pd.DataFrame(rows, columns=columns).sort_values("cagr", ascending=False).reset_index(drop=True)
 
 
-# --- commitments against revenue: charts and reality checks ---------------------------------
+# --- commitments against revenue: tables and reality checks ---------------------------------
 
 
 def _point_rows(financials: pd.DataFrame, entity: str, metrics: dict[str, str]) -> pd.DataFrame:
@@ -367,31 +495,6 @@ def commitments_table(financials: pd.DataFrame) -> pd.DataFrame:
     }).sort_values(["series", "date"]).reset_index(drop=True)
 
 
-def commitments_chart(table: pd.DataFrame, required: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
-    """Commitments against revenue on a log scale, with the path the 2030 target requires."""
-    colours = alt.Scale(domain=["Compute commitments (announced total)", "Compute deals signed in 2025 (FT tally)",
-                                "Revenue (calendar year)", "Annualised revenue run-rate",
-                                "Revenue target / projection", "Required path to the 2030 target"],
-                        range=["#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#0072B2", "#888888"])
-    x = alt.X("date:T", title="Date (end of the period the figure refers to)")
-    y = alt.Y("usd_bn:Q", title="USD bn (log scale)", scale=alt.Scale(type="log"))
-    tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("date:T", title="Date", format="%Y-%m"),
-               alt.Tooltip("usd_bn:Q", title="USD bn", format=",.1f"), alt.Tooltip("source_id:N", title="Source")]
-    points = alt.Chart(table).mark_point(size=80, filled=True).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=colours), shape=alt.Shape("series:N", legend=None),
-        tooltip=tooltip)
-    path = alt.Chart(required).mark_line(strokeDash=[5, 4]).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=colours), tooltip=tooltip)
-    commitments = table[table["series"].str.startswith("Compute")]
-    revenue = table[table["series"] == "Revenue (calendar year)"].sort_values("date").iloc[-1]
-    multiple = commitments["usd_bn"].max() / revenue["usd_bn"]
-    finding = f"OpenAI's announced compute commitments peaked at {multiple:.0f}× its {revenue['date'].year} revenue"
-    return ledger_chart(alt.layer(path, points), finding=finding,
-                        units="USD bn, log scale; revenue targets and run-rates as reported; dashed: constant growth "
-                        "from the last reported revenue to the 2030 target",
-                        citations=cite(table["source_id"], sources), data=table, csv_name="circular-commitments.csv")
-
-
 def required_path(start_usd_bn: float, start_year: int, target_usd_bn: float, target_year: int,
                   source_id: str) -> pd.DataFrame:
     """Year-end revenue on the constant-growth path from start to target (for the chart)."""
@@ -408,30 +511,24 @@ def ramps_at_least(ramps: pd.DataFrame, rate: float) -> pd.DataFrame:
     return ramps[ramps["cagr"] >= rate]
 
 
-def ramp_chart(ramps: pd.DataFrame, required_rate: float, sources: pd.DataFrame) -> alt.LayerChart:
-    """Fastest five-year growth of famous revenue ramps against the rate OpenAI's target requires."""
-    bars = alt.Chart(ramps).mark_bar(color="#56B4E9").encode(
-        y=alt.Y("series:N", title=None, sort="-x"),
-        x=alt.X("cagr:Q", title="Fastest 5-year compound growth from a similar starting size",
-                axis=alt.Axis(format="%")),
-        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("start_year:O", title="From (fiscal year)"),
-                 alt.Tooltip("start_usd_bn:Q", title="Start (USD bn)", format=",.1f"),
-                 alt.Tooltip("end_usd_bn:Q", title="Five years later (USD bn)", format=",.1f"),
-                 alt.Tooltip("cagr:Q", title="Growth a year", format=".0%"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
-    rule_data = pd.DataFrame({"cagr": [required_rate], "label": ["OpenAI's 2030 target needs"]})
-    rule = alt.Chart(rule_data).mark_rule(color="#D55E00", strokeDash=[6, 3], size=2).encode(x="cagr:Q")
-    text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-4, color="#D55E00").encode(
-        x="cagr:Q", y=alt.value(0), text="label:N")
-    faster = ramps_at_least(ramps, required_rate)
-    finding = (f"Only {len(faster)} of {len(ramps)} famous ramps grew as fast as OpenAI's target requires "
-               f"({required_rate:.0%} a year): " + (", ".join(faster["series"]) or "none"))
-    return ledger_chart(alt.layer(bars, rule, text), finding=finding,
-                        units="Compound annual growth over five fiscal years, windows starting at 0.25–4× OpenAI's "
-                        "2025 revenue",
-                        citations=cite([s for ids in ramps["source_ids"] for s in ids.split()], sources),
-                        data=ramps, csv_name="circular-ramps.csv")
+#: The labs whose run-rates the book holds.
+LABS = ("openai", "anthropic")
+
+
+def lab_run_rate(financials: pd.DataFrame, entity: str, month: str) -> float:
+    """A lab's annualised revenue run-rate (USD bn) in ``month`` (``YYYY-MM``)."""
+    row = financials[(financials["entity"] == entity) & (financials["metric"] == "revenue_run_rate")
+                     & (financials["period"] == month)]
+    if len(row) != 1:
+        raise KeyError(f"no single {entity} run-rate for {month}")
+    return to_usd_bn(float(row["value"].iloc[0]), row["unit"].iloc[0])
+
+
+def latest_common_lab_month(financials: pd.DataFrame) -> str:
+    """The latest month in which every lab of :data:`LABS` has a sourced run-rate."""
+    rows = financials[financials["entity"].isin(LABS) & (financials["metric"] == "revenue_run_rate")]
+    months = rows.groupby("period")["entity"].nunique()
+    return str(months[months == len(LABS)].index.max())
 
 
 def subscription_revenue_usd_bn(subscribers_mn: float, price_usd_per_month: float) -> float:
@@ -444,8 +541,54 @@ def average_annual_spend_usd_bn(total_usd_bn: float, first_year: int, last_year:
     return total_usd_bn / (last_year - first_year + 1)
 
 
+#: The views of the flow graph every circularity finding is computed under: (name, price
+#: gigawatt-only deals at the ledger's median?, treat Nvidia's February 2026 investment as part of its
+#: letter of intent?, count only definitive and closed deals — no letters of intent or press reports?).
+VIEWS = (("dollar amounts as announced", False, False, False),
+         ("Nvidia's USD 30bn inside its letter of intent", False, True, False),
+         ("gigawatt-only deals priced at the ledger's median", True, False, False),
+         ("gigawatts priced, Nvidia's USD 30bn inside its letter of intent", True, True, False),
+         ("definitive and closed deals only", False, False, True))
+FIRM_STATUS = ("definitive", "closed")
+
+
+def counted_deals(deals: pd.DataFrame, overlap: bool, firm_only: bool = False) -> pd.DataFrame:
+    """The deal ledger as one view counts it: the possible overlaps marked (``overlap``), and only
+    definitive and closed deals kept (``firm_only``)."""
+    out = assume_overlaps(deals, POSSIBLE_OVERLAPS) if overlap else deals
+    return out[out["status"].isin(FIRM_STATUS)] if firm_only else out
+
+
+def view_flows(deals: pd.DataFrame, priced: bool, overlap: bool, firm_only: bool = False) -> pd.DataFrame:
+    """The flow table of one of :data:`VIEWS` (gigawatts priced at the whole ledger's median)."""
+    return flows(counted_deals(deals, overlap, firm_only),
+                 usd_bn_per_gw=implied_usd_bn_per_gw(deals) if priced else None)
+
+
+def circularity_findings(deals: pd.DataFrame) -> list[Finding]:
+    """The chapter's two headline findings under every view of :data:`VIEWS`:
+
+    * the share of announced flow dollars that can go round a loop (:func:`max_circulation`) is
+      under half;
+    * the vendors' own dollars that could come back as their sales (:func:`recycled_share`) are
+      under a quarter of their dollar backlog.
+    """
+    loops, funded = [], []
+    for name, priced, overlap, firm_only in VIEWS:
+        table = view_flows(deals, priced, overlap, firm_only)
+        circulation = max_circulation(flow_graph(table))
+        loops.append(Variant(name, f"{circulation.share:.0%} (USD {circulation.total_usd_bn:,.0f}bn)",
+                             circulation.share < 0.5, circulation.share))
+        share = recycled_share(vendor_funding_vs_sales(counted_deals(deals, overlap, firm_only), table))
+        funded.append(Variant(name, f"{share:.0%}", share < 0.25, share))
+    return [Finding("circulation", "Less than half of the announced flow dollars can go round a loop", tuple(loops)),
+            Finding("funded", "Vendors' own investments could pay for less than a quarter of their dollar backlog",
+                    tuple(funded))]
+
+
 def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
-    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
+    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`),
+    each under the readings its words allow, naming the one judged to be meant."""
     financials, claims, deals = tables["financials"], tables["claims"], tables["deals"]
     check = checker(claims, "circular-capital")
 
@@ -459,21 +602,47 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     target = latest_row(financials, "openai", "revenue_target")
     years = int(target["period"][2:]) - int(revenue["period"][2:])
     signed = latest_row(financials, "openai", "compute_deals_signed")
-    nvda = deals[(deals["payer"] == "nvidia") & (deals["payee"] == "openai") & deals["overlaps"].isna()
-                 & (deals["basis"] == "up_to")].iloc[0]
+    nvda = deals[(deals["payer"] == "nvidia") & (deals["payee"] == "openai")]
+    loi = nvda[nvda["status"] == "letter_of_intent"].iloc[0]
+    firm = nvda[nvda["status"].isin(["definitive", "closed"])]
+    amd = deals[(deals["payer"] == "openai") & (deals["payee"] == "amd")].iloc[0]
+    xai_in = deals[(deals["payer"] == "nvidia") & (deals["payee"] == "xai")]
+    xai_out = deals[(deals["payer"] == "xai") & (deals["payee"] == "nvidia")]
+    month = latest_common_lab_month(financials)
+    labs_common = sum(lab_run_rate(financials, lab, month) for lab in LABS)
+    labs_latest = sum(to_usd_bn(float(r["value"]), r["unit"]) for r in
+                      (latest_row(financials, lab, "revenue_run_rate") for lab in LABS))
+    lab_readings = [(f"OpenAI + Anthropic run-rates, {month} (latest month with both)", labs_common, "usd_bn",
+                     "annualised run-rates in the same month; 2026 is not over"),
+                    ("each lab's latest run-rate, summed", labs_latest, "usd_bn",
+                     "the latest sourced month of each lab (not the same month)")]
     return [
-        check("c006", usd_bn(signed) / 1000, "usd_tn", "FT tally of OpenAI's compute deals signed in 2025"),
-        check("c007", usd_bn(revenue), "usd_bn", f"OpenAI revenue, {revenue['period']}"),
-        check("c008", to_usd_bn(float(nvda["amount"]), nvda["unit"]), "usd_bn",
-              "Nvidia's letter of intent is 'up to' this amount, paid per gigawatt deployed, not a lump sum",
-              "roughly holds"),
-        check("c013", (1 - reset / peak) * 100, "pct", "1 − (latest commitment ÷ peak commitment)"),
-        check("c014", peak / 1000, "usd_tn", "peak announced compute commitment"),
-        check("c015", reset, "usd_bn", "latest reported compute-spend target through 2030"),
-        check("c016", usd_bn(revenue), "usd_bn", f"OpenAI revenue, {revenue['period']} (Reuters: USD 13bn)"),
-        check("c017", usd_bn(target), "usd_bn", f"OpenAI revenue target, {target['period']}"),
-        check("c018", required_growth(usd_bn(revenue), usd_bn(target), years) * 100, "pct",
-              f"compound growth from {revenue['period']} revenue to the {target['period']} target"),
-        check("c019", average_annual_spend_usd_bn(reset, 2025, 2030), "usd_bn",
-              "the reset total spread evenly over 2025–2030 (six years)"),
+        check("c006", [("FT tally of 2025 deals", usd_bn(signed) / 1000, "usd_tn",
+                        "FT tally of OpenAI's compute deals signed in 2025")]),
+        check("c007", [(f"revenue, {revenue['period']}", usd_bn(revenue), "usd_bn", "OpenAI revenue")]),
+        check("c008", [
+            ("money invested by definitive agreements", float(firm["amount"].sum()), "usd_bn",
+             "Nvidia's definitive or closed investments in OpenAI in the deal ledger"),
+            ("the letter of intent's ceiling", to_usd_bn(float(loi["amount"]), loi["unit"]), "usd_bn",
+             "'up to' this amount, paid per gigawatt deployed: a ceiling, not money invested"),
+        ]),
+        check("c009", [("gigawatts of AMD chips", float(amd["gw"]), "gw",
+                        "OpenAI's AMD agreement, in gigawatts; AMD's warrant gives OpenAI up to 160 million shares "
+                        "at a nominal price as deployments and AMD's share price reach set levels")]),
+        check("c013", [("latest against peak commitment", (1 - reset / peak) * 100, "pct",
+                        "1 − (latest commitment ÷ peak commitment)")]),
+        check("c014", [("peak announced commitment", peak / 1000, "usd_tn", "peak announced compute commitment")]),
+        check("c015", [("latest target through 2030", reset, "usd_bn",
+                        "latest reported compute-spend target through 2030")]),
+        check("c016", [(f"revenue, {revenue['period']}", usd_bn(revenue), "usd_bn", "OpenAI revenue (Reuters)")]),
+        check("c017", [(f"target, {target['period']}", usd_bn(target), "usd_bn", "OpenAI revenue target")]),
+        check("c018", [("compound growth to the target", required_growth(usd_bn(revenue), usd_bn(target), years) * 100,
+                        "pct", f"from {revenue['period']} revenue to the {target['period']} target")]),
+        check("c019", [("the reset total over 2025–2030", average_annual_spend_usd_bn(reset, 2025, 2030), "usd_bn",
+                        "the reset total spread evenly over six years")]),
+        check("c062", lab_readings),
+        check("c063", lab_readings),
+        check("c067", [("an xAI → Nvidia purchase in the deal ledger", None, "usd_bn",
+                        f"the ledger holds Nvidia → xAI equity (USD {xai_in['amount'].sum():g}bn, 'up to') but "
+                        f"{len(xai_out)} sourced xAI → Nvidia purchase to trace the money back")]),
     ]

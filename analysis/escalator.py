@@ -11,22 +11,20 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis.charts import FIRM_NAMES, firm_colour_scale, ledger_chart
+from analysis.charts import FIRM_NAMES
 from analysis.finance import annual_series, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
-from analysis.provenance import cite
+from analysis.robustness import Finding, Variant
 
 BUILDERS = ["microsoft", "alphabet", "amazon", "meta", "oracle"]
 CLOUD_THREE = ["amazon", "microsoft", "alphabet"]
 
-#: Server life in the hyperscalers' books today (Microsoft, Alphabet, Oracle: six years; sourced rows in
-#: ``financials``, metric server_useful_life_years).
-REPORTED_SERVER_LIFE_YEARS = 6
-#: The server life most of the firms used before the 2022–2023 extensions (four years).
+#: A life to compare the books with: four years, the server life Microsoft and Alphabet used from
+#: FY2021 and Amazon from 2020 before their later extensions (sourced rows, metric
+#: server_useful_life_years).
 EARLIER_LIFE_YEARS = 4
 #: The seed's claim: GPUs are obsolete in two to three years; the model's short life.
 SHORT_LIFE_YEARS = 3
@@ -100,81 +98,46 @@ def capex_guidance(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd.
     return pd.DataFrame(out)
 
 
-def _firm_lines(data: pd.DataFrame, y: str, y_title: str, tooltips: list[alt.Tooltip],
-                percent: bool = False) -> alt.Chart:
-    """One line per firm over fiscal years, in the firms' fixed colours, with firm and year tooltips."""
-    firms = [f for f in BUILDERS if f in set(data["entity"])]
-    axis = alt.Axis(format="%") if percent else alt.Axis()
-    return alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:O", title="Fiscal year"),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=axis),
-        color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 *tooltips, alt.Tooltip("source_ids:N", title="Sources")],
-    )
+#: Other base years for the share comparison (the first, 2020, was a pandemic year).
+SHARE_BASE_YEARS = (2022, 2023)
+#: Guidance that includes assets taken on finance leases (as the firms state it).
+GUIDANCE_INCLUDES_LEASES = ("microsoft", "meta")
 
 
-def _source_ids(*frames: pd.DataFrame) -> list[str]:
-    ids: list[str] = []
-    for frame in frames:
-        for value in frame["source_ids"]:
-            ids += value.split()
-    return ids
+def guidance_multiple(intensity: pd.DataFrame, guidance: pd.DataFrame, financials: pd.DataFrame,
+                      like_for_like: bool, firms: list[str] = BUILDERS) -> float:
+    """Sum of guidance midpoints ÷ sum of the latest reported capex of the same ``firms``.
+
+    ``like_for_like``: where a firm's guidance includes finance leases, its base does too (the
+    latest sourced ``capex_incl_finance_leases``); otherwise every base is cash capex.
+    """
+    guided = guidance[guidance["entity"].isin(firms)]
+    base = 0.0
+    for entity in guided["entity"]:
+        rows = intensity[intensity["entity"] == entity]
+        value = float(rows["capex_usd_bn"].iloc[-1])
+        if like_for_like and entity in GUIDANCE_INCLUDES_LEASES:
+            incl = annual_series(financials, "capex_incl_finance_leases", [entity])
+            value = float(incl["value_usd_bn"].iloc[-1])
+        base += value
+    return float(guided["mid_usd_bn"].sum()) / base
 
 
-def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
-    """Reported capex (solid lines) and the latest guidance (hollow points, range bars)."""
-    firms = [f for f in BUILDERS if f in set(intensity["entity"])]
-    colour = alt.Color("firm:N", title=None, scale=firm_colour_scale(firms))
-    actual = _firm_lines(intensity, "capex_usd_bn", "Capex (USD bn)",
-                         [alt.Tooltip("capex_usd_bn:Q", title="Capex (USD bn)", format=",.1f")])
-    guide = alt.Chart(guidance).encode(x="fiscal_year:O", color=colour)
-    bars = guide.mark_rule(strokeDash=[4, 3]).encode(y="low_usd_bn:Q", y2="high_usd_bn:Q")
-    points = guide.mark_point(filled=False, size=90, strokeWidth=2).encode(
-        y="mid_usd_bn:Q",
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("period:N", title="Guided period"),
-                 alt.Tooltip("low_usd_bn:Q", title="Guidance low (USD bn)", format=",.0f"),
-                 alt.Tooltip("high_usd_bn:Q", title="Guidance high (USD bn)", format=",.0f"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
-    last = intensity["fiscal_year"].max()
-    total_last = intensity.loc[intensity["fiscal_year"] == last, "capex_usd_bn"].sum()
-    total_guided = guidance["mid_usd_bn"].sum()
-    finding = (f"Guidance points to {total_guided / total_last:.1f}× the {last} capex of these firms "
-               "within a year or two")
-    data = pd.concat([intensity.assign(kind="reported"),
-                      guidance.rename(columns={"mid_usd_bn": "capex_usd_bn"}).assign(kind="guidance midpoint")])
-    return ledger_chart(
-        alt.layer(actual, bars, points),
-        finding=finding,
-        units="USD bn per fiscal year; solid: reported purchases of property and equipment; "
-        "hollow points and dashed bars: latest guidance (midpoint and range, incl. finance leases where stated)",
-        citations=cite(_source_ids(intensity, guidance), sources),
-        data=data[["firm", "fiscal_year", "kind", "capex_usd_bn", "source_ids"]],
-        csv_name="escalator-capex.csv",
-    )
-
-
-def capex_to_ocf_chart(intensity: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
-    """Capex as a share of operating cash flow: the free-cash-flow squeeze."""
-    last = intensity["fiscal_year"].max()
-    latest = intensity[intensity["fiscal_year"] == last]
-    top = latest.sort_values("capex_to_ocf").iloc[-1]
-    chart = _firm_lines(intensity, "capex_to_ocf", "Capex ÷ operating cash flow",
-                        [alt.Tooltip("capex_to_ocf:Q", title="Capex / OCF", format=".0%"),
-                         alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%")], percent=True)
-    rule = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#888888", strokeDash=[2, 2]).encode(y="y:Q")
-    finding = (f"In {last} {top['firm']} spent {top['capex_to_ocf']:.0%} of its operating cash flow on capex; "
-               "above the dotted line, capex exceeds the cash operations bring in")
-    return ledger_chart(
-        alt.layer(chart, rule),
-        finding=finding,
-        units="Purchases of property and equipment ÷ net cash from operations, per fiscal year",
-        citations=cite(_source_ids(intensity), sources),
-        data=intensity[["firm", "fiscal_year", "capex_usd_bn", "ocf_usd_bn", "revenue_usd_bn",
-                        "capex_to_ocf", "capex_to_revenue", "source_ids"]],
-        csv_name="escalator-capex-to-ocf.csv",
-    )
+def guidance_finding(intensity: pd.DataFrame, guidance: pd.DataFrame, financials: pd.DataFrame,
+                     threshold: float = 1.75) -> Finding:
+    """"Guidance points to capex roughly doubling" (at least ``threshold`` × the latest year) under
+    the book's like-for-like base, the naïve cash base, and without Microsoft (whose guidance is
+    for a calendar year, its base a fiscal year ending in June)."""
+    others = [f for f in BUILDERS if f != "microsoft"]
+    cases = [("like for like: leases in both guidance and base", True, BUILDERS),
+             ("cash capex base for every firm", False, BUILDERS),
+             ("like for like, without Microsoft (calendar vs fiscal year)", True, others)]
+    variants = []
+    for name, like, firms in cases:
+        m = guidance_multiple(intensity, guidance, financials, like, firms)
+        variants.append(Variant(name, f"{m:.2f}×", m >= threshold, m))
+    return Finding("guidance", f"Guidance points to capex about doubling (≥ {threshold:g}× the latest year)",
+                   tuple(variants))
 
 
 # --- 2. does spending buy share? --------------------------------------------------------------
@@ -219,9 +182,10 @@ class ShareVerdict:
     biggest_spender_market_change_pp: float
 
 
-def share_verdict(table: pd.DataFrame) -> ShareVerdict:
-    """Compare first and last years: did the firms that raised their share of spending gain share?"""
-    first, last = table["year"].min(), table["year"].max()
+def share_verdict(table: pd.DataFrame, base_year: int | None = None) -> ShareVerdict:
+    """Compare a base year (default: the first) with the last: did the firms that raised their
+    share of spending gain share?"""
+    first, last = (table["year"].min() if base_year is None else base_year), table["year"].max()
     a = table[table["year"] == first].set_index("entity")
     b = table[table["year"] == last].set_index("entity")
     capex_change = ((b["capex_share"] - a["capex_share"]) * 100).to_dict()
@@ -233,6 +197,19 @@ def share_verdict(table: pd.DataFrame) -> ShareVerdict:
                         capex_change, market_change, corr, FIRM_NAMES[spender], market_change[spender])
 
 
+def share_finding(table: pd.DataFrame, base_years: tuple[int, ...]) -> Finding:
+    """"The biggest spender did not gain market share", from the first year (the book's base) and
+    from other ``base_years`` to the last — a pandemic-year base must not decide it."""
+    variants = []
+    for base in (None, *base_years):
+        v = share_verdict(table, base)
+        variants.append(Variant(f"{v.first_year}→{v.last_year}",
+                                f"{v.biggest_spender} {v.biggest_spender_market_change_pp:+.0f} points; correlation of "
+                                f"share changes {v.correlation:+.2f}", v.biggest_spender_market_change_pp <= 0,
+                                v.biggest_spender_market_change_pp))
+    return Finding("shares", "The biggest spender did not gain cloud market share", tuple(variants))
+
+
 def share_sentences(verdict: ShareVerdict) -> str:
     """One clause per firm: how its share of spending and its market share moved (points)."""
     parts = [f"{FIRM_NAMES[e]}: spending share {verdict.capex_share_change_pp[e]:+.1f} points, market share "
@@ -240,97 +217,121 @@ def share_sentences(verdict: ShareVerdict) -> str:
     return "; ".join(parts)
 
 
-def share_chart(table: pd.DataFrame, verdict: ShareVerdict, sources: pd.DataFrame) -> alt.LayerChart:
-    """Capex share (x) against market share (y), one path per firm through the years."""
-    firms = [f for f in CLOUD_THREE if f in set(table["entity"])]
-    base = alt.Chart(table).encode(
-        x=alt.X("capex_share:Q", title="Share of the three firms' capex", axis=alt.Axis(format="%"),
-                scale=alt.Scale(zero=False)),
-        y=alt.Y("market_share:Q", title="Share of the cloud infrastructure market (Q4)", axis=alt.Axis(format="%"),
-                scale=alt.Scale(zero=False)),
-        color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
-        order="year:O",
-    )
-    paths = base.mark_line(point=True)
-    labels = base.transform_filter(f"datum.year == {verdict.last_year}").mark_text(dx=6, align="left").encode(
-        text="year:O")
-    tips = base.mark_point(size=120, opacity=0).encode(tooltip=[
-        alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("year:O", title="Year"),
-        alt.Tooltip("capex_usd_bn:Q", title="Capex (USD bn)", format=",.1f"),
-        alt.Tooltip("capex_share:Q", title="Capex share", format=".1%"),
-        alt.Tooltip("market_share:Q", title="Market share", format=".0%"),
-        alt.Tooltip("source_ids:N", title="Sources")])
-    finding = (f"From {verdict.first_year} to {verdict.last_year} the three spent {verdict.capex_multiple:.1f}× "
-               f"as much; the biggest spender, {verdict.biggest_spender}, moved "
-               f"{verdict.biggest_spender_market_change_pp:+.0f} points of market share")
-    return ledger_chart(
-        alt.layer(paths, labels, tips),
-        finding=finding,
-        units="Shares in %, one point per year (labelled: the last year); capex of the fiscal year ending in "
-        "that calendar year",
-        citations=cite(_source_ids(table), sources),
-        data=table,
-        csv_name="escalator-shares.csv",
-    )
-
-
 # --- 3. return on capital ---------------------------------------------------------------------
 
-ROIC_INPUTS = ["operating_income", "income_tax", "pretax_income", "total_equity", "total_debt", "cash"]
+#: Assumption: the tax rate applied in a loss year, or where the effective rate falls outside
+#: 0–50 % (the US federal statutory rate since 2018); the reader can change it.
+STATUTORY_TAX_RATE = 0.21
+#: The ROIC inputs every firm must report under one definition (metric names in ``financials``).
+ROIC_INPUTS = ("operating_income", "income_tax", "pretax_income", "total_equity", "debt_noncurrent")
+#: Borrowings that count as zero where the firm's sourced balance sheet has no such line.
+OPTIONAL_DEBT = ("debt_current", "short_term_debt")
 
 
-def debt_series(financials: pd.DataFrame, firms: list[str]) -> pd.DataFrame:
-    """Debt per firm and fiscal year (USD bn): ``total_debt`` where sourced, else current plus
-    non-current debt, else long-term debt alone (a floor). Columns as :func:`annual_series`."""
-    total = annual_series(financials, "total_debt", firms)
-    current = annual_series(financials, "debt_current", firms)
-    noncurrent = annual_series(financials, "debt_noncurrent", firms)
-    split = current.merge(noncurrent, on=["entity", "fiscal_year"], suffixes=("_c", "_n"))
-    split = pd.DataFrame({"entity": split["entity"], "fiscal_year": split["fiscal_year"],
-                          "period_end": split["period_end_c"],
-                          "value_usd_bn": split["value_usd_bn_c"] + split["value_usd_bn_n"],
-                          "source_id": split["source_id_c"] + " " + split["source_id_n"]})
-    long_term = annual_series(financials, "long_term_debt", firms)
-    out = pd.concat([total, split, long_term]).drop_duplicates(["entity", "fiscal_year"], keep="first")
-    return out.sort_values(["entity", "fiscal_year"]).reset_index(drop=True)
+@dataclass(frozen=True)
+class RoicDefinition:
+    """One definition of return on invested capital, applied to every firm and year alike.
 
-
-def roic_table(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd.DataFrame:
-    """Return on invested capital per firm and fiscal year where every input is sourced.
-
-    ROIC = NOPAT / invested capital, with NOPAT = operating income × (1 − effective tax rate),
-    effective tax rate = income tax ÷ pre-tax income (clipped to 0–50 %), and invested capital =
-    total equity + debt (:func:`debt_series`) − cash, all at the fiscal-year end. Columns: entity, firm,
-    fiscal_year, nopat_usd_bn, invested_usd_bn, roic, capex_to_revenue, source_ids.
+    ``cash_metrics`` are netted out of invested capital (empty: no netting); ``tax`` is
+    ``"effective"`` (income tax ÷ pre-tax income, the statutory rate in loss years) or
+    ``"statutory"`` (:data:`STATUTORY_TAX_RATE` in every year).
     """
+
+    name: str
+    cash_metrics: tuple[str, ...]
+    tax: str
+
+
+ROIC_DEFINITIONS = (
+    RoicDefinition("equity + debt, no cash netted", (), "effective"),
+    RoicDefinition("net of cash and equivalents", ("cash_and_equivalents",), "effective"),
+    RoicDefinition("net of cash, equivalents and short-term investments",
+                   ("cash_and_equivalents", "short_term_investments"), "effective"),
+    RoicDefinition("equity + debt, statutory tax rate", (), "statutory"),
+)
+
+
+def roic_inputs(financials: pd.DataFrame, definition: RoicDefinition,
+                firms: list[str] = BUILDERS) -> pd.DataFrame:
+    """The inputs of :func:`roic_table` for ``definition``: one row per firm and fiscal year with
+    every required metric sourced (USD bn), a ``debt`` column (current + non-current borrowings +
+    short-term debt, finance and operating leases excluded), the cash to net, and
+    ``source_ids``. Firm-years missing any required input are left out — never filled from a
+    differently defined metric."""
+    needed = [*ROIC_INPUTS, *definition.cash_metrics]
     wide = None
-    for metric in ROIC_INPUTS:
-        series = (debt_series(financials, firms) if metric == "total_debt"
-                  else annual_series(financials, metric, firms))[["entity", "fiscal_year", "value_usd_bn", "source_id"]]
+    for metric in [*needed, *OPTIONAL_DEBT]:
+        series = annual_series(financials, metric, firms)[["entity", "fiscal_year", "value_usd_bn", "source_id"]]
         series = series.rename(columns={"value_usd_bn": metric, "source_id": f"src_{metric}"})
-        wide = series if wide is None else wide.merge(series, on=["entity", "fiscal_year"])
-    tax_rate = (wide["income_tax"] / wide["pretax_income"]).clip(0, 0.5)
-    wide["nopat_usd_bn"] = wide["operating_income"] * (1 - tax_rate)
-    wide["invested_usd_bn"] = wide["total_equity"] + wide["total_debt"] - wide["cash"]
-    wide["roic"] = wide["nopat_usd_bn"] / wide["invested_usd_bn"]
-    src = [f"src_{m}" for m in ROIC_INPUTS]
-    wide["source_ids"] = wide[src].apply(lambda r: " ".join(dict.fromkeys(r)), axis=1)
-    intensity = capex_intensity(financials, firms)[["entity", "fiscal_year", "capex_to_revenue"]]
-    wide = wide.merge(intensity, on=["entity", "fiscal_year"], how="left")
-    wide.insert(1, "firm", wide["entity"].map(FIRM_NAMES))
-    return wide[["entity", "firm", "fiscal_year", "nopat_usd_bn", "invested_usd_bn", "roic", "capex_to_revenue",
-                 "source_ids"]].sort_values(["entity", "fiscal_year"]).reset_index(drop=True)
+        how = "inner" if metric in needed else "left"
+        wide = series if wide is None else wide.merge(series, on=["entity", "fiscal_year"], how=how)
+    wide[list(OPTIONAL_DEBT)] = wide[list(OPTIONAL_DEBT)].fillna(0.0)
+    wide["debt"] = wide["debt_noncurrent"] + wide["debt_current"] + wide["short_term_debt"]
+    wide["cash_netted"] = wide[list(definition.cash_metrics)].sum(axis=1) if definition.cash_metrics else 0.0
+    src = [c for c in wide.columns if c.startswith("src_")]
+    wide["source_ids"] = wide[src].apply(lambda r: " ".join(dict.fromkeys(s for s in r if isinstance(s, str))),
+                                         axis=1)
+    wide["definition"] = definition.name
+    wide["tax"] = definition.tax
+    return wide.drop(columns=src)
 
 
-def roic_trend(table: pd.DataFrame) -> pd.DataFrame:
-    """Per firm: first and last year with ROIC, ROIC then and now, and capex/revenue then and now."""
-    rows = []
-    for entity, group in table.groupby("entity"):
-        first, last = group.iloc[0], group.iloc[-1]
-        rows.append({"entity": entity, "firm": FIRM_NAMES[entity], "first_year": int(first["fiscal_year"]),
-                     "last_year": int(last["fiscal_year"]), "roic_first": first["roic"], "roic_last": last["roic"],
-                     "intensity_first": first["capex_to_revenue"], "intensity_last": last["capex_to_revenue"]})
-    return pd.DataFrame(rows)
+def roic_table(inputs: pd.DataFrame, statutory_rate: float = STATUTORY_TAX_RATE) -> pd.DataFrame:
+    """Return on invested capital per firm and fiscal year, from :func:`roic_inputs`.
+
+    ROIC = NOPAT ÷ invested capital; NOPAT = operating income × (1 − t); invested capital =
+    equity + debt − cash netted, at the fiscal-year end. t is income tax ÷ pre-tax income, except
+    in a loss year or where that rate falls outside 0–50 % (or under a statutory definition),
+    where t = ``statutory_rate``; ``tax_basis`` says which. Inputs computed under more than one
+    definition are refused: one definition for every firm and year.
+
+    >>> inputs = pd.DataFrame({"entity": ["x"], "fiscal_year": [2024], "operating_income": [100.0],
+    ...     "income_tax": [18.0], "pretax_income": [90.0], "total_equity": [250.0], "debt": [50.0],
+    ...     "cash_netted": [100.0], "source_ids": ["s"], "definition": ["d"], "tax": ["effective"]})
+    >>> float(roic_table(inputs)["roic"].iloc[0])
+    0.4
+    """
+    for column in ("definition", "tax"):
+        if inputs[column].nunique() > 1:
+            raise ValueError(f"ROIC inputs mix definitions ({sorted(inputs[column].unique())}): "
+                             "compute each definition separately, the same for every firm")
+    out = inputs.copy()
+    effective = out["income_tax"] / out["pretax_income"].where(out["pretax_income"] > 0)
+    usable = effective.between(0, 0.5) & (out["tax"] == "effective")
+    out["tax_rate"] = effective.where(usable, statutory_rate)
+    out["tax_basis"] = np.where(usable, "effective",
+                                np.where(out["tax"] == "statutory", "statutory (definition)",
+                                         np.where(out["pretax_income"] <= 0, "statutory (loss year)",
+                                                  "statutory (effective rate outside 0–50 %)")))
+    out["nopat_usd_bn"] = out["operating_income"] * (1 - out["tax_rate"])
+    out["invested_usd_bn"] = out["total_equity"] + out["debt"] - out["cash_netted"]
+    out["roic"] = out["nopat_usd_bn"] / out["invested_usd_bn"]
+    out.insert(1, "firm", out["entity"].map(FIRM_NAMES))
+    return out[["entity", "firm", "fiscal_year", "nopat_usd_bn", "invested_usd_bn", "roic", "tax_rate", "tax_basis",
+                "definition", "source_ids"]].sort_values(["entity", "fiscal_year"]).reset_index(drop=True)
+
+
+def roic_window(tables: list[pd.DataFrame]) -> tuple[int, int, list[str]]:
+    """One window of years for every firm and definition: from the latest of the firms' first
+    years to the earliest of their last years, and the firms with ROIC in both of those years
+    under every definition — so every definition compares the same firms over the same years."""
+    spans = pd.concat(tables).groupby("entity")["fiscal_year"].agg(["min", "max"])
+    first, last = int(spans["min"].max()), int(spans["max"].min())
+    firms = set(spans.index)
+    for t in tables:
+        both = t[t["fiscal_year"].isin([first, last])].groupby("entity")["fiscal_year"].nunique()
+        firms &= set(both[both == 2].index)
+    return first, last, [f for f in BUILDERS if f in firms] + sorted(firms - set(BUILDERS))
+
+
+def roic_trend(table: pd.DataFrame, first: int, last: int, firms: list[str]) -> pd.DataFrame:
+    """Per firm: ROIC in ``first`` and ``last`` and the change (percentage points)."""
+    wide = table[table["entity"].isin(firms)].pivot(index="entity", columns="fiscal_year", values="roic")
+    out = pd.DataFrame({"entity": firms, "firm": [FIRM_NAMES[f] for f in firms],
+                        "roic_first": [wide.loc[f, first] for f in firms],
+                        "roic_last": [wide.loc[f, last] for f in firms]})
+    out["change_pp"] = (out["roic_last"] - out["roic_first"]) * 100
+    return out
 
 
 def roic_movers(trend: pd.DataFrame) -> tuple[str, str]:
@@ -340,84 +341,161 @@ def roic_movers(trend: pd.DataFrame) -> tuple[str, str]:
     return " and ".join(fell) or "none", " and ".join(rose) or "none"
 
 
-def roic_chart(table: pd.DataFrame, trend: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
-    """ROIC by firm and year."""
-    falling = int((trend["roic_last"] < trend["roic_first"]).sum())
-    finding = (f"ROIC fell in {falling} of {len(trend)} firms from their first to their last year "
-               "with full data, as capex intensity rose")
-    chart = _firm_lines(table, "roic", "Return on invested capital",
-                        [alt.Tooltip("roic:Q", title="ROIC", format=".1%"),
-                         alt.Tooltip("nopat_usd_bn:Q", title="NOPAT (USD bn)", format=",.1f"),
-                         alt.Tooltip("invested_usd_bn:Q", title="Invested capital (USD bn)", format=",.1f"),
-                         alt.Tooltip("capex_to_revenue:Q", title="Capex / revenue", format=".0%")], percent=True)
-    return ledger_chart(
-        chart, finding=finding,
-        units="NOPAT ÷ (equity + debt − cash), fiscal years with every input sourced",
-        citations=cite(_source_ids(table), sources), data=table, csv_name="escalator-roic.csv",
-    )
+def roic_tables(financials: pd.DataFrame, statutory_rate: float = STATUTORY_TAX_RATE) -> list[pd.DataFrame]:
+    """ROIC per firm and year under each of :data:`ROIC_DEFINITIONS`, in that order."""
+    return [roic_table(roic_inputs(financials, d), statutory_rate) for d in ROIC_DEFINITIONS]
+
+
+def roic_by_definition(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Per firm and definition, over the common window (:func:`roic_window`): ROIC in the first
+    and last year and the change in points. Columns: firm, definition, first_year, last_year,
+    roic_first, roic_last, change_pp."""
+    first, last, firms = roic_window(tables)
+    rows = []
+    for table in tables:
+        trend = roic_trend(table, first, last, firms)
+        rows.append(trend.assign(definition=table["definition"].iloc[0], first_year=first, last_year=last))
+    out = pd.concat(rows, ignore_index=True)
+    return out[["firm", "definition", "first_year", "last_year", "roic_first", "roic_last", "change_pp"]]
+
+
+def roic_finding(financials: pd.DataFrame, statutory_rate: float = STATUTORY_TAX_RATE) -> Finding:
+    """"ROIC fell at most of the builders", under every definition of :data:`ROIC_DEFINITIONS`
+    over one common window of years and firms (:func:`roic_window`), and under the book's
+    definition over each firm's own longest span of sourced years."""
+    tables = roic_tables(financials, statutory_rate)
+    first, last, firms = roic_window(tables)
+    variants = []
+    for definition, table in zip(ROIC_DEFINITIONS, tables, strict=True):
+        trend = roic_trend(table, first, last, firms)
+        fell = int((trend["change_pp"] < 0).sum())
+        variants.append(Variant(f"{definition.name}, {first}→{last}", f"fell at {fell} of {len(firms)}",
+                                fell > len(firms) / 2, fell))
+    spans = own_span_trend(tables[0], firms)
+    fell = int((spans["change_pp"] < 0).sum())
+    window = "; ".join(f"{r.firm} {r.first_year}→{r.last_year}" for r in spans.itertuples())
+    variants.append(Variant(f"{ROIC_DEFINITIONS[0].name}, each firm's own span ({window})",
+                            f"fell at {fell} of {len(firms)}", fell > len(firms) / 2, fell))
+    return Finding("roic", "Return on invested capital fell at most of the builders", tuple(variants))
+
+
+def own_span_trend(table: pd.DataFrame, firms: list[str]) -> pd.DataFrame:
+    """Per firm: ROIC in its own first and last year with every input sourced, and the change."""
+    rows = []
+    for entity in firms:
+        group = table[table["entity"] == entity].sort_values("fiscal_year")
+        first, last = group.iloc[0], group.iloc[-1]
+        rows.append({"entity": entity, "firm": FIRM_NAMES[entity], "first_year": int(first["fiscal_year"]),
+                     "last_year": int(last["fiscal_year"]), "roic_first": first["roic"], "roic_last": last["roic"]})
+    out = pd.DataFrame(rows)
+    out["change_pp"] = (out["roic_last"] - out["roic_first"]) * 100
+    return out
 
 
 # --- 4. depreciation --------------------------------------------------------------------------
 
 
-def straight_line_depreciation(capex_usd_bn: pd.Series, life_years: int) -> pd.Series:
-    """Yearly depreciation of yearly capex spread evenly over ``life_years``.
+def charge_fraction(age: int, life_years: float) -> float:
+    """Share of a vintage's cost charged at ``age`` (0 = the year of spend) under straight-line
+    depreciation over ``life_years`` with a full year's charge in the year of spend; a
+    fractional life ends with a part-year (5.5 years: five charges of 1/5.5, then 0.5/5.5).
 
-    ``capex_usd_bn`` is indexed by year. Convention: a full year's charge from the year of
-    spend (capex of year t is charged capex/N in years t … t+N−1). The result runs from the first
-    capex year to the year the last vintage is fully depreciated, so it sums to total capex.
+    The chart computes the same in the page as ``clamp(life - age, 0, 1) / life``.
+
+    >>> [round(charge_fraction(a, 2.5), 2) for a in range(4)]
+    [0.4, 0.4, 0.2, 0.0]
+    """
+    if life_years <= 0:
+        raise ValueError("a useful life is positive")
+    return min(max(life_years - age, 0.0), 1.0) / life_years
+
+
+def straight_line_depreciation(capex_usd_bn: pd.Series, life_years: float) -> pd.Series:
+    """Yearly depreciation of yearly capex spread evenly over ``life_years`` (see :func:`charge_fraction`).
+
+    ``capex_usd_bn`` is indexed by year. The result runs from the first capex year to the year the
+    last vintage is fully depreciated, so it sums to total capex.
     """
     if life_years < 1:
         raise ValueError("a useful life is at least one year")
     first, last = int(capex_usd_bn.index.min()), int(capex_usd_bn.index.max())
-    years = range(first, last + life_years)
-    dep = dict.fromkeys(years, 0.0)
+    span = int(np.ceil(life_years))
+    dep = dict.fromkeys(range(first, last + span), 0.0)
     for vintage, amount in capex_usd_bn.items():
-        for year in range(int(vintage), int(vintage) + life_years):
-            dep[year] += float(amount) / life_years
+        for age in range(span):
+            dep[int(vintage) + age] += float(amount) * charge_fraction(age, life_years)
     return pd.Series(dep, name="depreciation_usd_bn")
 
 
-def vintage_pairs(capex: pd.DataFrame, max_life_years: int) -> pd.DataFrame:
+def life_history(financials: pd.DataFrame, firms: list[str] = BUILDERS) -> pd.DataFrame:
+    """Each firm's server life by fiscal year, from the sourced changes (``server_useful_life_years``).
+
+    A change stated for a fiscal year (``FY2023``) applies to that whole year; one effective in a
+    later quarter (``Q4FY2022``) applies from the next fiscal year, except the first quarter
+    (``Q1FY…``), which applies to its year. Before its first sourced figure a firm keeps that
+    figure's life (the rows state the life each firm changed *from*). Columns: entity,
+    fiscal_year, life_years, source_id; one row per firm for every year from 2010 to 2030.
+    """
+    rows = financials[(financials["metric"] == "server_useful_life_years") & financials["entity"].isin(firms)]
+    changes = []
+    for r in rows.itertuples():
+        year = int(r.period[-4:])
+        if r.period.startswith("Q") and not r.period.startswith("Q1"):
+            year += 1
+        changes.append((r.entity, year, float(r.value), r.source_id))
+    table = pd.DataFrame(changes, columns=["entity", "effective", "life_years", "source_id"])
+    table = table.sort_values(["entity", "effective", "life_years"]).drop_duplicates(["entity", "effective"],
+                                                                                      keep="last")
+    out = []
+    for entity, group in table.groupby("entity"):
+        for year in range(2010, 2031):
+            known = group[group["effective"] <= year]
+            row = known.iloc[-1] if len(known) else group.iloc[0]
+            out.append({"entity": entity, "fiscal_year": year, "life_years": row["life_years"],
+                        "source_id": row["source_id"]})
+    return pd.DataFrame(out)
+
+
+def vintage_pairs(capex: pd.DataFrame, max_life_years: int, lives: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every (firm, vintage, year) with 0 ≤ year − vintage < ``max_life_years`` within the data's
     years: the table a chart filters by a life-years slider to depreciate capex in the browser.
-    Columns: firm, vintage, year, age, capex_usd_bn.
+    Columns: firm, vintage, year, age, capex_usd_bn, and (given ``lives`` from
+    :func:`life_history`) books_life, the firm's own life in that year.
     """
     rows = []
     last = int(capex["fiscal_year"].max())
     for row in capex.itertuples():
         for age in range(max_life_years):
             if row.fiscal_year + age <= last:
-                rows.append({"firm": row.firm, "vintage": row.fiscal_year, "year": row.fiscal_year + age,
-                             "age": age, "capex_usd_bn": row.capex_usd_bn})
-    return pd.DataFrame(rows)
+                rows.append({"entity": row.entity, "firm": row.firm, "vintage": row.fiscal_year,
+                             "year": row.fiscal_year + age, "age": age, "capex_usd_bn": row.capex_usd_bn})
+    pairs = pd.DataFrame(rows)
+    if lives is not None:
+        pairs = pairs.merge(lives.rename(columns={"fiscal_year": "year", "life_years": "books_life"})[
+            ["entity", "year", "books_life"]], on=["entity", "year"], how="left")
+    return pairs.drop(columns="entity")
 
 
-def depreciation_gap(capex: pd.DataFrame, operating_income: pd.DataFrame, short_life_years: int,
-                     long_life_years: int, server_share: float) -> pd.DataFrame:
-    """Extra depreciation if the server part of capex lasted ``short_life_years`` instead of
-    ``long_life_years``, per firm and year, and its size against operating income.
+def depreciation_model(capex: pd.DataFrame, lives: pd.DataFrame, life_years: float,
+                       server_share: float, max_life_years: int = 8) -> pd.DataFrame:
+    """Server depreciation per firm and year under each firm's own books (its life in each year,
+    :func:`life_history`) and under one ``life_years`` for all, both applied to every vintage
+    still in service: charge = ``server_share`` × capex × :func:`charge_fraction`.
 
-    ``capex`` has entity, fiscal_year, capex_usd_bn; ``operating_income`` has entity,
-    fiscal_year, value_usd_bn. ``server_share`` is the assumed fraction of capex that is servers and
-    network gear (the rest — land, buildings — is left out: it is depreciated over decades either
-    way). Years before every vintage in its window is in the data are dropped.
+    Years before every vintage in the longest window is in the data are dropped. Columns: firm,
+    year, dep_books_usd_bn, dep_model_usd_bn, change_usd_bn (books − model: the change in
+    operating income if the model's life were used).
     """
-    rows = []
-    for entity, group in capex.groupby("entity"):
-        series = group.set_index("fiscal_year")["capex_usd_bn"] * server_share
-        short = straight_line_depreciation(series, short_life_years)
-        long = straight_line_depreciation(series, long_life_years)
-        start = int(series.index.min()) + max(short_life_years, long_life_years) - 1
-        for year in range(start, int(series.index.max()) + 1):
-            rows.append({"entity": entity, "fiscal_year": year, "dep_short_usd_bn": short[year],
-                         "dep_long_usd_bn": long[year], "extra_usd_bn": short[year] - long[year]})
-    gap = pd.DataFrame(rows).merge(
-        operating_income.rename(columns={"value_usd_bn": "operating_income_usd_bn"})[
-            ["entity", "fiscal_year", "operating_income_usd_bn"]], on=["entity", "fiscal_year"])
-    gap["extra_to_operating_income"] = gap["extra_usd_bn"] / gap["operating_income_usd_bn"]
-    gap.insert(1, "firm", gap["entity"].map(FIRM_NAMES))
-    return gap
+    pairs = vintage_pairs(capex, max_life_years, lives)
+    pairs = pairs[pairs["year"] >= int(capex["fiscal_year"].min()) + max_life_years - 1]
+    share = server_share * pairs["capex_usd_bn"]
+    pairs = pairs.assign(
+        dep_books=[s * charge_fraction(a, n) for s, a, n in zip(share, pairs["age"], pairs["books_life"], strict=True)],
+        dep_model=[s * charge_fraction(a, life_years) for s, a in zip(share, pairs["age"], strict=True)])
+    out = pairs.groupby(["firm", "year"], as_index=False)[["dep_books", "dep_model"]].sum()
+    out = out.rename(columns={"dep_books": "dep_books_usd_bn", "dep_model": "dep_model_usd_bn"})
+    out["change_usd_bn"] = out["dep_books_usd_bn"] - out["dep_model_usd_bn"]
+    return out
 
 
 def capex_with_source(intensity: pd.DataFrame) -> pd.DataFrame:
@@ -429,70 +507,34 @@ def capex_with_source(intensity: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class DepreciationEffect:
-    """The model's extra depreciation in the latest year, summed over firms."""
+    """The change in the latest year's operating income, summed over firms, if servers were
+    depreciated over ``life_years`` instead of each firm's own books (negative: income falls)."""
 
     fiscal_year: int
-    extra_usd_bn: float
+    life_years: float
+    change_usd_bn: float
     share_of_operating_income: float
 
 
-def depreciation_effect(gap: pd.DataFrame) -> DepreciationEffect:
-    """Sum :func:`depreciation_gap` over firms in its latest year (negative: depreciation falls)."""
-    last = gap[gap["fiscal_year"] == gap["fiscal_year"].max()]
-    extra = float(last["extra_usd_bn"].sum())
-    income = float(last["operating_income_usd_bn"].sum())
-    return DepreciationEffect(int(last["fiscal_year"].iloc[0]), extra, extra / income)
+def depreciation_effect(model: pd.DataFrame, operating_income: pd.DataFrame, life_years: float) -> DepreciationEffect:
+    """Sum :func:`depreciation_model` over firms in its latest year, against their operating income."""
+    last = int(model["year"].max())
+    rows = model[model["year"] == last]
+    income = operating_income[(operating_income["fiscal_year"] == last)
+                              & operating_income["entity"].map(FIRM_NAMES).isin(rows["firm"])]
+    change = float(rows["change_usd_bn"].sum())
+    return DepreciationEffect(last, life_years, change, change / float(income["value_usd_bn"].sum()))
 
 
-def depreciation_slider_chart(capex: pd.DataFrame, operating_income: pd.DataFrame, sources: pd.DataFrame,
-                              reported_life_years: int, server_share: float) -> alt.Chart:
-    """Interactive: the reader picks a GPU/server life and a server share of capex; the chart
-    shows the change in operating income against books that use ``reported_life_years``."""
-    max_life = 8
-    pairs = vintage_pairs(capex, max_life)
-    income = operating_income.assign(firm=operating_income["entity"].map(FIRM_NAMES))[
-        ["firm", "fiscal_year", "value_usd_bn"]].rename(columns={"fiscal_year": "year",
-                                                                 "value_usd_bn": "operating_income_usd_bn"})
-    first_full = int(capex["fiscal_year"].min()) + max_life - 1
-    data = pairs.merge(income, on=["firm", "year"])
-    data = data[data["year"] >= first_full]
-    life = alt.param(name="life_years", value=SHORT_LIFE_YEARS,
-                     bind=alt.binding_range(min=2, max=max_life, step=1, name="Server life (years) "))
-    share = alt.param(name="server_share", value=server_share,
-                      bind=alt.binding_range(min=0.2, max=1.0, step=0.05, name="Servers' share of capex "))
-    firms = [f for f in BUILDERS if f in set(capex["entity"])]
-    chart = (
-        alt.Chart(data)
-        .add_params(life, share)
-        .transform_calculate(
-            dep_model="datum.age < life_years ? server_share * datum.capex_usd_bn / life_years : 0",
-            dep_books=f"datum.age < {reported_life_years} ? server_share * datum.capex_usd_bn / "
-                      f"{reported_life_years} : 0")
-        .transform_aggregate(dep_model="sum(dep_model)", dep_books="sum(dep_books)",
-                             operating_income_usd_bn="max(operating_income_usd_bn)", groupby=["firm", "year"])
-        .transform_calculate(change_usd_bn="datum.dep_books - datum.dep_model",
-                             change_pct="(datum.dep_books - datum.dep_model) / datum.operating_income_usd_bn")
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("year:O", title="Fiscal year"),
-            y=alt.Y("change_pct:Q", title="Change in operating income (% of reported)", axis=alt.Axis(format="%")),
-            color=alt.Color("firm:N", title=None, scale=firm_colour_scale(firms)),
-            tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("year:O", title="Fiscal year"),
-                     alt.Tooltip("change_usd_bn:Q", title="Change (USD bn)", format=",.1f"),
-                     alt.Tooltip("change_pct:Q", title="Change (% of op. income)", format=".1%"),
-                     alt.Tooltip("dep_model:Q", title="Server depreciation at slider life (USD bn)", format=",.1f"),
-                     alt.Tooltip("dep_books:Q", title=f"… at {reported_life_years} years (USD bn)", format=",.1f")],
-        )
-    )
-    return ledger_chart(
-        chart,
-        finding=f"Depreciate servers over {SHORT_LIFE_YEARS} years instead of {reported_life_years} and operating "
-        "income shrinks; move the sliders to try other lives",
-        units=f"Change in operating income vs {reported_life_years}-year books, % of reported operating income; "
-        "straight line, full-year convention; servers' share of capex is an assumption",
-        citations=cite(list(capex["source_id"]) + list(operating_income["source_id"]), sources),
-        data=data, csv_name="escalator-depreciation-vintages.csv",
-    )
+def life_changes(lives: pd.DataFrame) -> str:
+    """The sourced life changes in words, generated from :func:`life_history`:
+    "Microsoft 3→4 years (FY2021), 4→6 (FY2023); …"."""
+    parts = []
+    for entity in [f for f in BUILDERS if f in set(lives["entity"])]:
+        series = lives[lives["entity"] == entity].set_index("fiscal_year")["life_years"]
+        steps = [f"{series[y - 1]:g}→{series[y]:g} ({y})" for y in series.index[1:] if series[y] != series[y - 1]]
+        parts.append(f"{FIRM_NAMES[entity]} " + ", ".join(steps))
+    return "; ".join(parts)
 
 
 def useful_life_table(financials: pd.DataFrame) -> pd.DataFrame:
@@ -545,24 +587,19 @@ def sequoia_method(financials: pd.DataFrame) -> SequoiaMethod:
 
 def revenue_gap_table(financials: pd.DataFrame) -> pd.DataFrame:
     """Per Nvidia fiscal year: data-centre revenue, Sequoia's required end-user revenue, and the
-    sourced end-user AI revenue of the calendar year the fiscal year mostly covers (OpenAI revenue
-    plus Anthropic's year-end run-rate: a floor, not a market total)."""
+    end-user AI revenue of the two largest labs on one basis: OpenAI's and Anthropic's annualised
+    run-rates in December of the calendar year the fiscal year mostly covers (a floor, not a
+    market total; a year lacking either lab's figure has none)."""
     dc = annual_series(financials, "datacenter_revenue", ["nvidia"])
     dc["calendar_year"] = dc["fiscal_year"] - 1
     method = sequoia_method(financials)
     dc["required_usd_bn"] = [sequoia_required_revenue(v, method.cost_multiplier, method.margin_multiplier)
                              for v in dc["value_usd_bn"]]
-    openai = financials[(financials["entity"] == "openai") & (financials["metric"] == "revenue")]
-    openai = {int(p[2:]): (to_usd_bn(v, u), s) for p, v, u, s in
-              zip(openai["period"], openai["value"], openai["unit"], openai["source_id"], strict=True)}
-    anth = financials[(financials["entity"] == "anthropic") & (financials["metric"] == "revenue_run_rate")
-                      & financials["period"].str.endswith("-12")]
-    anth = {int(p[:4]): (to_usd_bn(v, u), s) for p, v, u, s in
-            zip(anth["period"], anth["value"], anth["unit"], anth["source_id"], strict=True)}
+    openai, anth = december_run_rates(financials, "openai"), december_run_rates(financials, "anthropic")
     rows = []
     for row in dc.itertuples():
         o, a = openai.get(row.calendar_year), anth.get(row.calendar_year)
-        labs = (o[0] if o else np.nan) + (a[0] if a else 0.0)
+        labs = o[0] + a[0] if o and a else np.nan
         ids = [row.source_id] + [x[1] for x in (o, a) if x]
         rows.append({"fiscal_year": row.fiscal_year, "calendar_year": row.calendar_year,
                      "nvidia_dc_usd_bn": row.value_usd_bn, "required_usd_bn": row.required_usd_bn,
@@ -572,36 +609,17 @@ def revenue_gap_table(financials: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def revenue_gap_chart(gap: pd.DataFrame, bain_usd_bn: float, bain_source_id: str,
-                      sources: pd.DataFrame) -> alt.LayerChart:
-    """Nvidia data-centre revenue, Sequoia's required end-user revenue, the labs' revenue, Bain's $2T."""
-    long = gap.melt(id_vars=["fiscal_year", "source_ids"],
-                    value_vars=["nvidia_dc_usd_bn", "required_usd_bn", "labs_revenue_usd_bn"],
-                    var_name="series", value_name="usd_bn").dropna()
-    names = {"nvidia_dc_usd_bn": "Nvidia data-centre revenue",
-             "required_usd_bn": "End-user revenue needed (Sequoia ×4)",
-             "labs_revenue_usd_bn": "OpenAI + Anthropic revenue (sourced floor)"}
-    long["series"] = long["series"].map(names)
-    colours = alt.Scale(domain=list(names.values()), range=["#000000", "#D55E00", "#CC79A7"])
-    lines = alt.Chart(long).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:O", title="Nvidia fiscal year (ends late January)"),
-        y=alt.Y("usd_bn:Q", title="USD bn (log scale)", scale=alt.Scale(type="log")),
-        color=alt.Color("series:N", title=None, scale=colours),
-        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 alt.Tooltip("usd_bn:Q", title="USD bn", format=",.1f"), alt.Tooltip("source_ids:N", title="Sources")],
-    )
-    bain = alt.Chart(pd.DataFrame({"usd_bn": [bain_usd_bn], "label": ["Bain: revenue needed by 2030"]}))
-    rule = bain.mark_rule(strokeDash=[6, 3], color="#0072B2").encode(y="usd_bn:Q", tooltip=["label:N", "usd_bn:Q"])
-    text = bain.mark_text(align="left", dx=4, dy=-6, color="#0072B2").encode(y="usd_bn:Q", text="label:N",
-                                                                            x=alt.value(0))
-    last = gap.dropna(subset=["labs_revenue_usd_bn"]).iloc[-1]
-    finding = (f"Nvidia's FY{last['fiscal_year']} data-centre sales imply USD {last['required_usd_bn']:,.0f}bn "
-               f"of end-user revenue; the two biggest labs took in about USD {last['labs_revenue_usd_bn']:,.0f}bn")
-    ids = [*_source_ids(gap), bain_source_id]
-    return ledger_chart(alt.layer(lines, rule, text), finding=finding,
-                        units="USD bn per year, log scale; labs: OpenAI calendar-year revenue + Anthropic "
-                        "December run-rate",
-                        citations=cite(ids, sources), data=long, csv_name="escalator-revenue-gap.csv")
+def december_run_rates(financials: pd.DataFrame, entity: str) -> dict[int, tuple[float, str]]:
+    """A lab's annualised revenue run-rate each December: {calendar year: (USD bn, source_id)}."""
+    rows = financials[(financials["entity"] == entity) & (financials["metric"] == "revenue_run_rate")
+                      & financials["period"].str.endswith("-12")]
+    return {int(p[:4]): (to_usd_bn(v, u), s) for p, v, u, s in
+            zip(rows["period"], rows["value"], rows["unit"], rows["source_id"], strict=True)}
+
+
+#: The year Bain's USD 2 trillion is needed by (its report's horizon), plotted at Nvidia's fiscal
+#: year that ends in January of the next year.
+BAIN_YEAR = 2030
 
 
 # --- 6. stock-based compensation --------------------------------------------------------------
@@ -636,27 +654,23 @@ def sbc_share(financials: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=["source_id_sbc", "source_id_ni"])
 
 
-def sbc_chart(table: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
-    """SBC as a share of net income, with the seed's "about half" as a reference line."""
-    peak = table.loc[table["sbc_to_net_income"].idxmax()]
-    last = table.iloc[-1]
-    bars = alt.Chart(table).mark_bar(color="#000000").encode(
-        x=alt.X("fiscal_year:O", title="Nvidia fiscal year"),
-        y=alt.Y("sbc_to_net_income:Q", title="Stock-based compensation ÷ net income", axis=alt.Axis(format="%")),
-        tooltip=[alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                 alt.Tooltip("sbc_usd_bn:Q", title="SBC (USD bn)", format=",.2f"),
-                 alt.Tooltip("net_income_usd_bn:Q", title="Net income (USD bn)", format=",.1f"),
-                 alt.Tooltip("sbc_to_net_income:Q", title="SBC / net income", format=".1%"),
-                 alt.Tooltip("source_ids:N", title="Sources")],
-    )
-    half = alt.Chart(pd.DataFrame({"y": [0.5], "label": ["the seed's 'about half'"]}))
-    rule = half.mark_rule(strokeDash=[6, 3], color="#D55E00").encode(y="y:Q")
-    text = half.mark_text(align="left", dx=4, dy=-6, color="#D55E00").encode(y="y:Q", text="label:N", x=alt.value(0))
-    finding = (f"SBC was {last['sbc_to_net_income']:.0%} of Nvidia's net income in FY{last['fiscal_year']} "
-               f"(peak {peak['sbc_to_net_income']:.0%}, FY{peak['fiscal_year']}), not half")
-    return ledger_chart(alt.layer(bars, rule, text), finding=finding,
-                        units="Stock-based compensation expense ÷ net income, per fiscal year",
-                        citations=cite(_source_ids(table), sources), data=table, csv_name="escalator-sbc.csv")
+def buyback_share(financials: pd.DataFrame) -> pd.DataFrame:
+    """Nvidia's share repurchases against its net income by fiscal year — the cash Burry counts as
+    the true cost of stock pay, spent to offset the dilution it causes. Columns: fiscal_year,
+    buybacks_usd_bn, net_income_usd_bn, buybacks_to_net_income, source_ids."""
+    bb = annual_series(financials, "buybacks", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
+    ni = annual_series(financials, "net_income", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
+    table = bb.merge(ni, on="fiscal_year", suffixes=("_bb", "_ni")).rename(
+        columns={"value_usd_bn_bb": "buybacks_usd_bn", "value_usd_bn_ni": "net_income_usd_bn"})
+    table["buybacks_to_net_income"] = table["buybacks_usd_bn"] / table["net_income_usd_bn"]
+    table["source_ids"] = table["source_id_bb"] + " " + table["source_id_ni"]
+    return table.drop(columns=["source_id_bb", "source_id_ni"])
+
+
+def pooled_ratio(table: pd.DataFrame, numerator: str, denominator: str, first_year: int) -> float:
+    """Σ numerator ÷ Σ denominator over the fiscal years from ``first_year`` on."""
+    rows = table[table["fiscal_year"] >= first_year]
+    return float(rows[numerator].sum() / rows[denominator].sum())
 
 
 # --- 7. a two-firm capex game -----------------------------------------------------------------
@@ -701,71 +715,16 @@ def is_escalator(table: dict[tuple[str, str], tuple[float, float]]) -> bool:
 def game_grid(pool: float, cost: float, steps: int = 21) -> pd.DataFrame:
     """Outcome of the game over a grid of growth (0–100 %) and share won alone (50–100 %)."""
     rows = []
-    for growth in np.linspace(0, 1, steps):
-        for share in np.linspace(0.5, 1, steps):
-            table = payoffs(pool, float(growth), float(share), cost)
+    for growth in (round(float(g), 4) for g in np.linspace(0, 1, steps)):
+        for share in (round(float(s), 4) for s in np.linspace(0.5, 1, steps)):
+            table = payoffs(pool, growth, share, cost)
             eq = nash_equilibria(table)
             outcome = ("escalator: both invest, both worse off" if is_escalator(table)
                        else "both invest and gain" if eq == [("invest", "invest")]
                        else "nobody invests" if eq == [("hold", "hold")]
                        else "mixed or several equilibria")
-            rows.append({"growth": round(float(growth), 4), "share_alone": round(float(share), 4), "outcome": outcome})
+            rows.append({"growth": growth, "share_alone": share, "outcome": outcome})
     return pd.DataFrame(rows)
-
-
-def game_chart(pool: float, default_cost: float) -> alt.Chart:
-    """Interactive map of the game's outcome; the reader sets the cost of investing with a slider.
-
-    The outcome is recomputed in the browser with the same rules as :func:`payoffs` and
-    :func:`nash_equilibria`. A model: it draws no sourced data.
-    """
-    grid = game_grid(pool, default_cost)[["growth", "share_alone"]]
-    cost = alt.param(name="cost", value=default_cost,
-                     bind=alt.binding_range(min=0, max=pool, step=pool / 20, name="Cost of investing (pool = 100) "))
-    p = pool
-    expr = {
-        "hh": f"{p} / 2",
-        "ih": f"datum.share_alone * {p} * (1 + datum.growth) - cost",
-        "hi": f"(1 - datum.share_alone) * {p} * (1 + datum.growth)",
-        "ii": f"{p} * (1 + datum.growth) / 2 - cost",
-    }
-    chart = (
-        alt.Chart(grid).add_params(cost)
-        .transform_calculate(hh=expr["hh"], ih=expr["ih"], hi=expr["hi"], ii=expr["ii"])
-        .transform_calculate(
-            eq_ii="datum.ii >= datum.hi",
-            eq_hh="datum.hh >= datum.ih",
-        )
-        .transform_calculate(outcome=(
-            "datum.eq_ii && !datum.eq_hh && datum.ii < datum.hh ? 'escalator: both invest, both worse off' : "
-            "datum.eq_ii && !datum.eq_hh ? 'both invest and gain' : "
-            "datum.eq_hh && !datum.eq_ii ? 'nobody invests' : 'mixed or several equilibria'"))
-        .mark_rect()
-        .encode(
-            x=alt.X("growth:O", title="Growth of the profit pool from AI",
-                    axis=alt.Axis(format=".0%", labelAngle=0, values=[0, 0.25, 0.5, 0.75, 1])),
-            y=alt.Y("share_alone:O", title="Share a firm wins by investing alone", sort="descending",
-                    axis=alt.Axis(format=".0%", values=[0.5, 0.6, 0.7, 0.8, 0.9, 1])),
-            color=alt.Color("outcome:N", title=None, scale=alt.Scale(
-                domain=["escalator: both invest, both worse off", "both invest and gain", "nobody invests",
-                        "mixed or several equilibria"],
-                range=["#D55E00", "#009E73", "#56B4E9", "#E6E6E6"])),
-            tooltip=[alt.Tooltip("growth:Q", title="Pool growth", format=".0%"),
-                     alt.Tooltip("share_alone:Q", title="Share if alone", format=".0%"),
-                     alt.Tooltip("outcome:N", title="Equilibrium"),
-                     alt.Tooltip("ii:Q", title="Payoff each if both invest", format=".1f"),
-                     alt.Tooltip("hh:Q", title="Payoff each if both hold", format=".1f")],
-        )
-    )
-    return ledger_chart(
-        chart,
-        finding="When investing alone wins share and AI grows the pool by less than twice the cost, both "
-        "invest and both end up worse off",
-        units="Outcome of the two-firm game for each growth and share; pool = 100; move the slider to change "
-        "the cost",
-        citations=[], data=grid, csv_name="escalator-game-grid.csv",
-        model="analysis.escalator.payoffs and nash_equilibria (a two-firm game)",
-    )
 
 
 # --- claims checked here ----------------------------------------------------------------------
@@ -788,8 +747,45 @@ def big_six_revenue_usd_bn(financials: pd.DataFrame) -> float:
     return sum(_value_usd_bn(financials, e, "revenue", p) for e, p in BIG_SIX_2024.items())
 
 
+#: The boom's first Nvidia fiscal year: FY2024 began in February 2023, after ChatGPT's launch.
+BOOM_FIRST_FY = 2024
+
+
+def chips_sold_usd_bn(gap: pd.DataFrame, first_fy: int = BOOM_FIRST_FY) -> float:
+    """Nvidia data-centre revenue summed from ``first_fy`` to the latest fiscal year (USD bn)."""
+    return float(gap.loc[gap["fiscal_year"] >= first_fy, "nvidia_dc_usd_bn"].sum())
+
+
+def cloud_capex_readings(financials: pd.DataFrame) -> list[tuple[str, float | None, str, str]]:
+    """Readings of "USD 100bn a year is more than Microsoft's or Amazon's capex for their whole
+    cloud business". The seed (early 2026) means the latest year, FY2025. Amazon reports property
+    and equipment additions of its AWS segment; Microsoft reports no cloud split, so its
+    company-wide capex including finance leases is the ceiling of its cloud capex."""
+    aws = annual_series(financials, "segment_capex_aws", ["amazon"]).iloc[-1]
+    msft = annual_series(financials, "capex_incl_finance_leases", ["microsoft"]).iloc[-1]
+    cash = annual_series(financials, "capex", ["amazon", "microsoft"])
+    year = int(cash["fiscal_year"].max())
+    largest_cash = float(cash.loc[cash["fiscal_year"] == year, "value_usd_bn"].max())
+    both = max(float(aws["value_usd_bn"]), float(msft["value_usd_bn"]))
+    same_year = int(aws["fiscal_year"]) == year
+    readings: list[tuple[str, float | None, str, str]] = []
+    if not same_year:
+        readings.append((f"both firms' cloud capex, FY{year}", None, "usd_bn",
+                         f"Amazon's AWS split is sourced only to FY{aws['fiscal_year']}"))
+    readings += [
+        ("the latest cloud capex each firm reports", both, "usd_bn",
+         f"the larger of Amazon's AWS additions (FY{aws['fiscal_year']}, USD {aws['value_usd_bn']:,.1f}bn) and "
+         f"Microsoft's company-wide capex incl. finance leases (FY{msft['fiscal_year']}, no cloud split): "
+         "the claim needs both below 100"),
+        (f"company-wide cash capex FY{year}, the larger of the two", largest_cash, "usd_bn",
+         "retail warehouses and Microsoft's own products included: more than the cloud"),
+    ]
+    return readings
+
+
 def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
-    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`)."""
+    """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`),
+    each under the readings its words allow, naming the one judged to be meant."""
     financials, claims = tables["financials"], tables["claims"]
     check = checker(claims, "escalator")
 
@@ -800,36 +796,92 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     guidance = capex_guidance(financials)
     four_guided = float(guidance[guidance["entity"].isin(["microsoft", "alphabet", "amazon", "meta"])]["mid_usd_bn"]
                         .sum())
-    amazon_last = float(four.loc[(four["entity"] == "amazon") & (four["fiscal_year"] == last), "capex_usd_bn"].iloc[0])
-    gap = revenue_gap_table(financials).dropna(subset=["labs_revenue_usd_bn"]).iloc[-1]
-    broad = broad_revenue(financials, float(gap["nvidia_dc_usd_bn"]))
-    sbc = sbc_share(financials).iloc[-1]
-    lives = financials[financials["metric"] == "server_useful_life_years"]["value"]
+    gap = revenue_gap_table(financials)
+    one_year = gap.iloc[-1]
+    fy = int(one_year["fiscal_year"])
+    dc_year = float(one_year["nvidia_dc_usd_bn"])
+    cumulative = chips_sold_usd_bn(gap)
+    labs = gap.dropna(subset=["labs_revenue_usd_bn"]).iloc[-1]
+    labs_usd_bn = float(labs["labs_revenue_usd_bn"])
+    broad = broad_revenue(financials, dc_year)
+    sbc = sbc_share(financials)
+    bb = buyback_share(financials)
+    lives = financials[financials["metric"] == "server_useful_life_years"]
+    msft_life = float(lives[lives["entity"] == "microsoft"].sort_values("period_end")["value"].iloc[-1])
     bain = latest_row(financials, "bain", "revenue_needed")
+    span = f"FY{BOOM_FIRST_FY}–FY{fy}"
+    stargate = tables["deals"].query("payee == 'stargate' and basis == 'up_to'")
+    stargate_usd_bn = float(stargate["amount"].max())
+    roic = roic_finding(financials)
     return [
-        check("c004", to_usd_bn(float(bain["value"]), bain["unit"]) / 1000, "usd_tn",
-              "Bain's own figure (Global Technology Report 2025, as reported)"),
-        check("c005", big_six_revenue_usd_bn(financials) / 1000, "usd_tn",
-              "sum of the six firms' revenue in the fiscal year closest to calendar 2024"),
-        check("c010", float(lives.max()), "years",
-              "longest server life in the hyperscalers' books; no sourced figure for GPUs' economic life",
-              "not testable with sourced data"),
-        check("c020", amazon_last, "usd_bn", f"Amazon's FY{last} purchases of property and equipment; Microsoft's "
-              "were lower, so the claim fails for Amazon"),
-        check("c028", four_guided, "usd_bn", "sum of the latest capex guidance midpoints of the four"),
-        check("c037", four_last, "usd_bn", f"the four's FY{last} purchases of property and equipment"),
-        check("c039", float(gap["nvidia_dc_usd_bn"]), "usd_bn",
-              f"Nvidia data-centre revenue, FY{int(gap['fiscal_year'])} (the claim's $400B is a forecast)"),
-        check("c040", float(gap["labs_revenue_usd_bn"]), "usd_bn",
-              f"OpenAI revenue + Anthropic run-rate, {int(gap['calendar_year'])}, a floor; a broad secondary "
-              f"estimate is USD {broad.usd_bn:,.0f}bn over the year to {broad.period}",
-              None if broad.usd_bn < 100 else "roughly holds"),
-        check("c041", float(gap["ratio_dc_to_labs"]), "ratio",
-              f"Nvidia data-centre revenue ÷ OpenAI + Anthropic revenue; {broad.dc_ratio:.1f}:1 against the broad "
-              "estimate", "roughly holds" if broad.dc_ratio <= 4 <= gap["ratio_dc_to_labs"] else None),
-        check("c043", float(lives.max()), "years",
-              "books depreciate servers over up to this many years; the 2–3-year economic life is not sourced",
-              "not testable with sourced data"),
-        check("c045", float(sbc["sbc_to_net_income"]) * 100, "pct",
-              f"Nvidia SBC ÷ net income, FY{int(sbc['fiscal_year'])}"),
+        check("c003", [("Stargate's announced plan", stargate_usd_bn, "usd_bn",
+                        "the Stargate joint venture's announced investment ('up to'), deal ledger")]),
+        check("c011", [("against the global subscription-software market", None, "multiple",
+                        "no sourced size of the global subscription-software market in data/")]),
+        check("c020", cloud_capex_readings(financials), judged="the latest cloud capex each firm reports"),
+        check("c029", [("software market value lost", None, "usd_bn",
+                        "no sourced market-capitalisation series of software firms in data/")]),
+        check("c038", [("ChatGPT Plus list price",
+                        float(latest_row(financials, "openai", "chatgpt_plus_price")["value"]), "usd_per_month",
+                        "OpenAI's consumer subscription price")]),
+        check("c042", [("Nvidia's product cadence", None, "years", "no sourced statement of the release cadence "
+                        "in data/")]),
+        check("c050", [("a future P/E", None, "multiple", "a forecast with no date: cannot be due")]),
+        check("c064", [("application-layer revenue above USD 500bn", None, "usd_bn",
+                        "a condition for the future, not a claim about today; today's broadest estimate is in c040")]),
+        check("c068", [(f"builders whose ROIC fell, {roic.variants[0].definition}", roic.variants[0].value, "count",
+                        roic.sentence(), {"survives": "holds", "fragile": "roughly holds",
+                                          "does not hold": "does not hold"}[roic.status])]),
+        check("c004", [("Bain's figure", to_usd_bn(float(bain["value"]), bain["unit"]) / 1000, "usd_tn",
+                        "Bain's own figure (Global Technology Report 2025, as reported)")]),
+        check("c005", [("fiscal years closest to 2024", big_six_revenue_usd_bn(financials) / 1000, "usd_tn",
+                        "sum of the six firms' revenue in the fiscal year closest to calendar 2024")]),
+        check("c010", [("economic life of data-centre compute", None, "years",
+                        "no sourced figure for how long GPUs stay economic; the books use up to "
+                        f"{lives['value'].max():g} years")]),
+        check("c028", [("latest guidance midpoints", four_guided, "usd_bn",
+                        "sum of the latest capex guidance midpoints of the four")]),
+        check("c037", [(f"FY{last} purchases of property and equipment", four_last, "usd_bn",
+                        f"the four's FY{last} cash capex")]),
+        check("c039", [
+            (f"cumulative since the boom began ({span})", cumulative, "usd_bn",
+             f"Nvidia data-centre revenue summed over {span}; the seed's past tense ('has sold') and no single "
+             "year reaching 400 point to a running total"),
+            (f"one fiscal year (FY{fy})", dc_year, "usd_bn", f"Nvidia data-centre revenue, FY{fy}"),
+            ("a forecast for a coming year", None, "usd_bn", "no sourced forecast in data/"),
+        ], judged=f"cumulative since the boom began ({span})"),
+        check("c040", [
+            (f"broad estimate, 12 months to {broad.period}", broad.usd_bn, "usd_bn",
+             "a secondary estimate of all generative-AI revenue: closest to 'end-user AI product revenue'"),
+            (f"two largest labs, December {int(labs['calendar_year'])} run-rates", labs_usd_bn, "usd_bn",
+             "OpenAI + Anthropic annualised run-rates in the same month: a floor"),
+        ]),
+        check("c041", [
+            ("the seed's own figures", 400 / 100, "ratio", "400 ÷ 100, the seed's two numbers"),
+            (f"chips since the boom ÷ broad revenue ({span})", cumulative / broad.usd_bn, "ratio",
+             f"Nvidia data-centre revenue {span} ÷ the broad estimate for 12 months to {broad.period}: the seed's "
+             "mix of a running total and a year"),
+            (f"one year ÷ labs' run-rates (FY{fy}, Dec {int(labs['calendar_year'])})",
+             float(labs["ratio_dc_to_labs"]), "ratio",
+             "a year of Nvidia data-centre revenue ÷ the two labs' December run-rates: like for like, a floor"),
+            (f"one year ÷ broad revenue (FY{fy}, 12 months to {broad.period})", broad.dc_ratio, "ratio",
+             "a year of Nvidia data-centre revenue ÷ the broad estimate: like for like, broadest"),
+        ], judged=f"chips since the boom ÷ broad revenue ({span})"),
+        check("c043", [("economic life of data-centre compute", None, "years",
+                        "no sourced figure for when data centres become stranded")]),
+        check("c044", [
+            ("Nadella's own estimate", None, "years", "a statement of intent; no sourced figure to test it"),
+            ("Microsoft's server life in its books", msft_life, "years",
+             "Microsoft depreciates servers over this many years, longer than the 4–5 he feared"),
+        ]),
+        check("c045", [
+            (f"buybacks ÷ net income, pooled FY{BOOM_FIRST_FY}–FY{fy}",
+             pooled_ratio(bb, "buybacks_usd_bn", "net_income_usd_bn", BOOM_FIRST_FY) * 100, "pct",
+             "Burry counts the buybacks that offset stock-pay dilution as its true cost"),
+            (f"SBC expense ÷ net income, FY{fy}", float(sbc.iloc[-1]["sbc_to_net_income"]) * 100, "pct",
+             "the income-statement expense"),
+            (f"SBC expense ÷ net income, pooled FY{BOOM_FIRST_FY}–FY{fy}",
+             pooled_ratio(sbc, "sbc_usd_bn", "net_income_usd_bn", BOOM_FIRST_FY) * 100, "pct",
+             "the expense over the boom years"),
+        ]),
     ]

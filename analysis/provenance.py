@@ -10,6 +10,7 @@ import html
 import operator
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable
 
 import pandas as pd
@@ -149,6 +150,74 @@ def figure_problem(value: float, unit: str, excerpt: str, derivation: str | None
     return f"the excerpt does not state {value:g} ({unit})"
 
 
+#: Hosts that publish an issuer's own documents: filing agencies, the issuers' own sites and
+#: investor-relations CDNs, research firms for their own data, and the wires issuers release through.
+ISSUER_HOSTS = frozenset({
+    "www.sec.gov", "sec.gov", "nvidianews.nvidia.com", "ir.amd.com", "investor.atmeta.com",
+    "d18rn0p25nwr6d.cloudfront.net", "abc.xyz", "www.oracle.com", "www.sequoiacap.com", "sequoiacap.com",
+    "www.srgresearch.com", "srgresearch.com", "www.prnewswire.com", "www.globenewswire.com",
+    "www.businesswire.com", "www.einpresswire.com",
+})
+ACCESSION = re.compile(r"\b\d{10}-\d{2}-\d{6}\b")
+#: A release copy whose title states the issuer's release and its date: "(press release, 2025-02-06)".
+DATED_RELEASE = re.compile(r"\((?:[A-Za-z0-9 -]+ )?(?:press release|Form 8-K|blog)[^)]*\d{4}-\d{2}(?:-\d{2})?", re.I)
+#: Words that name a tool, a lookup id or a copy mechanism, not a document.
+TOOL_WORDS = re.compile(r"edgartools|xbrl extract|github|mirror|text copy|\bid \d{6,}|scrap|\brss\b|lookup",
+                        re.I)
+
+
+def origin_problem(kind: str, url: str, original_url: str | None, title: str) -> str | None:
+    """Why a source's kind or title breaks the provenance rules, or None.
+
+    A ``primary`` source must show its origin: a URL on an issuer's host, an ``original_url``, an
+    accession number, or — for a release copy — the release's title and date. No title names a
+    tool or a lookup id.
+    """
+    if TOOL_WORDS.search(title):
+        return f"title names a tool or an id, not a document: {title!r}"
+    if kind != "primary":
+        return None
+    host = urllib.parse.urlparse(url).netloc
+    if host in ISSUER_HOSTS or original_url or ACCESSION.search(title) or ACCESSION.search(url):
+        return None
+    if DATED_RELEASE.search(title):
+        return None
+    return "primary source states no origin: give original_url or an accession number, or mark it secondary"
+
+
+def figure_columns(resource: dict) -> list[str]:
+    """Every numeric column of a sourced table (one with a ``source_id`` field): each must be
+    stated in its row's excerpt. A new numeric column is checked without editing any test."""
+    fields = resource["schema"]["fields"]
+    if "source_id" not in {f["name"] for f in fields}:
+        return []
+    return [f["name"] for f in fields if f["type"] in ("number", "integer")]
+
+
+def sourced_figure_problems(resource: dict, frame: pd.DataFrame) -> list[str]:
+    """``file:line: column: why`` for every figure of a sourced table its excerpt does not state.
+
+    A column ``X`` is read in ``X_excerpt`` when the row fills it (a figure from another passage
+    or document), else in ``excerpt``; its unit is the field's fixed ``unit`` in the descriptor,
+    else the row's ``unit``; a row's ``derivation`` applies to the first figure column.
+    """
+    columns = figure_columns(resource)
+    fixed = {f["name"]: f.get("unit") for f in resource["schema"]["fields"]}
+    problems = []
+    for line, row in enumerate(frame.to_dict("records"), start=2):
+        for i, column in enumerate(columns):
+            value = row[column]
+            if pd.isna(value):
+                continue
+            own = row.get(f"{column}_excerpt")
+            excerpt = own if isinstance(own, str) and own else row["excerpt"]
+            derivation = row.get("derivation") if i == 0 and isinstance(row.get("derivation"), str) else None
+            why = figure_problem(value, fixed[column] or row["unit"], excerpt, derivation)
+            if why:
+                problems.append(f"data/{resource['path']}:{line}: column '{column}': {why}")
+    return problems
+
+
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> list[dict[str, str]]:
     """Citations for the given source ids, in first-use order, as dicts for a chart's source line."""
     table = sources.set_index("source_id")
@@ -160,6 +229,7 @@ def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> list[dict[str, str
             "publisher": row["publisher"],
             "title": row["title"],
             "url": row["url"],
+            "original_url": row["original_url"] if isinstance(row.get("original_url"), str) else "",
             "published": pd.Timestamp(row["published"]).strftime("%Y-%m-%d"),
             "kind": row["kind"],
         })
@@ -168,10 +238,11 @@ def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> list[dict[str, str
 
 def source_line_html(citations: list[dict[str, str]]) -> str:
     """The HTML source line under a chart: publisher, linked title, date; primary sources first."""
-    ordered = sorted(citations, key=lambda c: c["kind"] != "primary")
+    ordered = sorted(citations, key=lambda c: KIND_ORDER.index(c["kind"]))
     items = [
         f'{html.escape(c["publisher"])}, <a href="{html.escape(c["url"])}">{html.escape(c["title"])}</a> '
-        f'({c["published"]}{"" if c["kind"] == "primary" else ", secondary"})'
+        f'({c["published"]}{"" if c["kind"] == "primary" else ", " + c["kind"]}'
+        + (f', <a href="{html.escape(c["original_url"])}">original</a>' if c.get("original_url") else "") + ")"
         for c in ordered
     ]
     return "Sources: " + "; ".join(items) + "."
@@ -180,16 +251,30 @@ def source_line_html(citations: list[dict[str, str]]) -> str:
 def publishers(citations: list[dict[str, str]], most: int = 4) -> str:
     """A short list of publishers for a chart's subtitle (so an exported image keeps it):
     primary publishers first, at most ``most`` of them, then how many more."""
-    ordered = sorted(citations, key=lambda c: c["kind"] != "primary")
+    ordered = sorted(citations, key=lambda c: KIND_ORDER.index(c["kind"]))
     names = list(dict.fromkeys(c["publisher"] for c in ordered))
     shown = ", ".join(names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
-def source_summary(citations: list[dict[str, str]]) -> str:
-    """One line under a chart: how many documents, how many primary."""
-    primary = sum(c["kind"] == "primary" for c in citations)
-    return f"Sources: {len(citations)} documents, {primary} primary ({publishers(citations)})."
+KIND_ORDER = ("primary", "secondary", "weak")
+
+
+def source_summary(citations: list[dict[str, str]], most: int = 2) -> str:
+    """One line under a chart: the first documents by name (primary first), how many more, and
+    the count of each kind — "Sources: Amazon Form 10-K 2023; Alphabet Q4 2025 release; 31 more
+    (20 primary, 12 secondary, 1 weak)."."""
+    ordered = sorted(citations, key=lambda c: KIND_ORDER.index(c["kind"]))
+    names = [c["title"] for c in ordered[:most]]
+    more = f"; {len(ordered) - most} more" if len(ordered) > most else ""
+    counts = ", ".join(f"{n} {k}" for k in KIND_ORDER if (n := sum(c["kind"] == k for c in citations)))
+    return f"Sources: {'; '.join(names)}{more} ({counts})."
+
+
+def document_names(source_ids: str, citations: list[dict[str, str]]) -> str:
+    """Space-separated source ids as the documents' titles, for a tooltip (never a slug)."""
+    titles = {c["source_id"]: c["title"] for c in citations}
+    return "; ".join(titles.get(s, s) for s in dict.fromkeys(source_ids.split()))
 
 
 def bibliography(sources: pd.DataFrame, usage: pd.DataFrame, page_titles: dict[str, str]) -> pd.DataFrame:

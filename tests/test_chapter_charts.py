@@ -9,7 +9,7 @@ from collections.abc import Callable
 import altair as alt
 import pytest
 
-from analysis import circular, escalator, overview
+from analysis import circular, circular_charts, escalator, escalator_charts, overview
 from analysis.charts import chart_title, render_html
 from analysis.data import load
 from analysis.finance import annual_series, latest_row
@@ -23,33 +23,38 @@ def _escalator_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     fin, src = t["financials"], t["sources"]
     intensity = escalator.capex_intensity(fin)
     shares = escalator.share_comparison(fin)
-    roic = escalator.roic_table(fin)
+    roic = escalator.roic_table(escalator.roic_inputs(fin, escalator.ROIC_DEFINITIONS[0]))
+    first, last, firms = escalator.roic_window([roic])
     capex = escalator.capex_with_source(intensity)
     bain = latest_row(fin, "bain", "revenue_needed")
+    ec = escalator_charts
     return {
-        "capex": escalator.capex_chart(intensity, escalator.capex_guidance(fin), src),
-        "capex_to_ocf": escalator.capex_to_ocf_chart(intensity, src),
-        "shares": escalator.share_chart(shares, escalator.share_verdict(shares), src),
-        "roic": escalator.roic_chart(roic, escalator.roic_trend(roic), src),
-        "depreciation": escalator.depreciation_slider_chart(
-            capex, annual_series(fin, "operating_income", escalator.BUILDERS), src, 6, 0.5),
-        "revenue_gap": escalator.revenue_gap_chart(escalator.revenue_gap_table(fin), 2000.0, bain["source_id"], src),
-        "sbc": escalator.sbc_chart(escalator.sbc_share(fin), src),
-        "game": escalator.game_chart(100.0, 30.0),
+        "capex": ec.capex_chart(intensity, escalator.capex_guidance(fin), src),
+        "capex_to_ocf": ec.capex_to_ocf_chart(intensity, src),
+        "shares": ec.share_chart(shares, escalator.share_verdict(shares), src),
+        "roic": ec.roic_chart(roic, escalator.roic_trend(roic, first, last, firms), first, last, src),
+        "depreciation": ec.depreciation_slider_chart(
+            capex, annual_series(fin, "operating_income", escalator.BUILDERS), escalator.life_history(fin), src, 0.5),
+        "revenue_gap": ec.revenue_gap_chart(escalator.revenue_gap_table(fin), 2000.0, bain["source_id"], src),
+        "sbc": ec.sbc_chart(escalator.sbc_share(fin), src),
+        "game": ec.game_chart(100.0, 30.0),
     }
 
 
 def _circular_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     fin, src, deals = t["financials"], t["sources"], t["deals"]
     flows = circular.flows(deals)
+    graph = circular.flow_graph(flows)
     ramps = circular.ramp_comparison(fin, 13.0, 5)
+    cc = circular_charts
     return {
-        "adjacency": circular.adjacency_chart(flows, src),
-        "in_out": circular.in_out_chart(circular.money_in_out(circular.flow_graph(flows)), flows, src),
-        "commitments": circular.commitments_chart(circular.commitments_table(fin),
-                                                  circular.required_path(13.0, 2025, 280.0, 2030, "x"), src),
-        "ramps": circular.ramp_chart(ramps, 0.85, src),
-        "funding": circular.funding_chart(13.0, 100.0, 0.5, 0.08, [src["source_id"].iloc[0]], src),
+        "adjacency": cc.adjacency_chart(flows, src),
+        "network": cc.network_chart(graph, circular.max_circulation(graph), flows, src),
+        "in_out": cc.in_out_chart(circular.money_in_out(graph), flows, src),
+        "commitments": cc.commitments_chart(circular.commitments_table(fin),
+                                            circular.required_path(13.0, 2025, 280.0, 2030, "x"), src),
+        "ramps": cc.ramp_chart(ramps, 0.85, src),
+        "funding": cc.funding_chart(13.0, 100.0, 0.5, 0.08, [src["source_id"].iloc[0]], src),
     }
 
 
@@ -60,8 +65,8 @@ def _overview_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
 
 BUILDERS: dict[str, Callable[[dict], dict]] = {
     "escalator": _escalator_charts, "circular": _circular_charts, "overview": _overview_charts}
-SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"], "funding": ["growth", "rate"],
-           "capex_index": ["base_year"]}
+SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"],
+           "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"]}
 
 
 def _tooltips(spec: dict) -> bool:
@@ -87,3 +92,24 @@ def test_every_chart_keeps_the_contract(all_charts: dict[str, alt.TopLevelMixin]
         assert 'download="' in html and "data:text/csv" in html, name
         bound = sorted(p["name"] for p in spec.get("params", []) if p.get("bind", {}).get("input") == "range")
         assert bound == sorted(SLIDERS.get(name, [])), f"{name}: sliders {bound}"
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_no_tooltip_or_source_line_shows_a_source_id(all_charts: dict[str, alt.TopLevelMixin]) -> None:
+    ids = set(load("sources")["source_id"])
+    for name, chart in all_charts.items():
+        spec = chart.to_dict()
+        drawn = _strings(spec.get("datasets", {})) + _strings(spec.get("data", {}))
+        shown = {token.strip(";,") for text in drawn for token in text.split()} & ids
+        assert shown == set(), f"{name}: tooltips would show source ids {sorted(shown)[:3]}"
+        caption = render_html(spec).split("<figcaption", 1)[1]
+        assert not {token.strip(";,.()") for token in caption.replace("<", " ").split()} & ids, name

@@ -1,13 +1,16 @@
-"""Circular capital: graph metrics on hand-made graphs whose answers are known; the funding model."""
+"""Circular capital: graph metrics on hand-made graphs whose answers are known; the funding model;
+the circulation, vendor-dollar and network views and their charts."""
 
 from __future__ import annotations
 
+import networkx as nx
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import circular as c
+from analysis import circular_charts as cc
 from analysis.data import load
 
 
@@ -64,14 +67,28 @@ def test_two_cycles_sharing_a_node() -> None:
     assert c.cycle_share(g) == pytest.approx(10 / 20)
 
 
-def test_vendor_funded_share() -> None:
-    shares = c.vendor_funded_share(TRIANGLE, c.flows(TRIANGLE, usd_bn_per_gw=10.0)).set_index("vendor")
-    # Oracle funded nobody: 0 of 360; Nvidia funded OpenAI but its backlog is Oracle's 40: 0;
-    # AMD issued OpenAI a warrant and all of its (GW-priced) backlog is OpenAI's: 1
-    assert shares.loc["oracle", "backlog_usd_bn"] == 360
-    assert shares.loc["oracle", "funded_share"] == 0
-    assert shares.loc["nvidia", "funded_share"] == 0
-    assert shares.loc["amd", "funded_share"] == 1
+def test_a_warrant_is_shares_not_dollars() -> None:
+    vendors = c.vendor_funding_vs_sales(TRIANGLE, c.flows(TRIANGLE, usd_bn_per_gw=10.0)).set_index("vendor")
+    # AMD issued OpenAI a warrant (shares) and is owed GW-priced sales: no dollars of its own came back
+    assert vendors.loc["amd", "invested_usd_bn"] == 0 and vendors.loc["amd", "recycled_usd_bn"] == 0
+    assert vendors.loc["oracle", "backlog_usd_bn"] == 360 and vendors.loc["oracle", "funded_share_of_backlog"] == 0
+
+
+def test_findings_hold_under_every_view() -> None:
+    deals = load("deals")
+    findings = c.circularity_findings(deals)
+    assert [len(f.variants) for f in findings] == [len(c.VIEWS)] * 2
+    loops = findings[0].variants[0]
+    graph = c.flow_graph(c.flows(deals))
+    assert loops.value == pytest.approx(c.max_circulation(graph).share)
+    assert loops.value < c.cycle_share(graph)  # what can go round is less than what lies on a loop
+
+
+def test_ledger_display_is_for_readers() -> None:
+    table = c.ledger_display(load("deals"), load("sources"))
+    assert not table["payer"].str.contains("_").any()
+    assert table["counted"].str.startswith(("yes", "no: part of ")).all()
+    assert table["announced"].is_monotonic_increasing
 
 
 def test_money_in_out() -> None:
@@ -175,3 +192,242 @@ def test_net_payers_and_runners_up() -> None:
     assert c.net_payers(table) == "B and C"
     ramps = pd.DataFrame({"series": ["X", "Y"], "cagr": [0.9, 0.5]})
     assert c.ramp_runners_up(ramps, 0.8) == "Y 50% a year (62% of the required rate)"
+
+
+# --- maximum circulation: the money that can go round loops ---
+
+def weighted_graph(edges: dict[tuple[str, str], float]) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in edges.items())
+    return graph
+
+
+def test_max_circulation_of_a_triangle_is_its_bottleneck_on_every_edge() -> None:
+    g = weighted_graph({("a", "b"): 10.0, ("b", "c"): 10.0, ("c", "a"): 1.0})
+    circulation = c.max_circulation(g)
+    assert circulation.edge_usd_bn == {("a", "b"): 1.0, ("b", "c"): 1.0, ("c", "a"): 1.0}
+    assert circulation.total_usd_bn == 3.0
+    assert circulation.share == pytest.approx(3 / 21)
+    loops = c.circulation_cycles(circulation)
+    assert loops.to_dict("records") == [{"cycle": "a → b → c → a", "firms": 3, "usd_bn": 1.0, "volume_usd_bn": 3.0}]
+
+
+def test_max_circulation_of_two_disjoint_loops() -> None:
+    g = weighted_graph({("a", "b"): 5.0, ("b", "a"): 5.0, ("c", "d"): 4.0, ("d", "c"): 2.0})
+    circulation = c.max_circulation(g)
+    # A ⇄ B carries all 10; C ⇄ D only 2 each way: 14 of 16
+    assert circulation.total_usd_bn == 14.0
+    assert circulation.share == pytest.approx(14 / 16)
+    assert circulation.edge_usd_bn[("c", "d")] == 2.0
+    loops = c.circulation_cycles(circulation)
+    assert list(loops["cycle"]) == ["a → b → a", "c → d → c"]
+    assert list(loops["usd_bn"]) == [5.0, 2.0]
+
+
+def test_a_dag_has_no_circulation() -> None:
+    for g in (weighted_graph({("a", "b"): 3.0, ("b", "c"): 2.0, ("a", "c"): 1.0}), nx.DiGraph()):
+        circulation = c.max_circulation(g)
+        assert (circulation.total_usd_bn, circulation.share) == (0.0, 0.0)
+        assert c.circulation_cycles(circulation).empty
+
+
+def test_circulation_prefers_dollar_volume_to_dollars_once_round() -> None:
+    # one dollar round the long loop a → b → c → a crosses 3 edges; the 2-loop a ⇄ b only 2:
+    # capacity 1 on a → b forces a choice, and the volume objective takes the long loop
+    g = weighted_graph({("a", "b"): 1.0, ("b", "a"): 1.0, ("b", "c"): 1.0, ("c", "a"): 1.0})
+    circulation = c.max_circulation(g)
+    assert circulation.total_usd_bn == 3.0
+    assert circulation.edge_usd_bn[("b", "a")] == 0.0
+
+
+def residual_graph(graph: nx.DiGraph, circulation: c.Circulation) -> nx.DiGraph:
+    """Where more could circulate: forward edges with room (cost −1), backward edges with flow (+1)."""
+    residual = nx.DiGraph()
+    residual.add_nodes_from(graph)
+    for (u, v), flow in circulation.edge_usd_bn.items():
+        arcs = ([(u, v, -1)] if flow < graph[u][v]["weight"] else []) + ([(v, u, 1)] if flow > 0 else [])
+        for a, b, cost in arcs:
+            if not residual.has_edge(a, b) or residual[a][b]["cost"] > cost:
+                residual.add_edge(a, b, cost=cost)
+    return residual
+
+
+edge_weights = st.dictionaries(
+    st.tuples(st.sampled_from("abcde"), st.sampled_from("abcde")).filter(lambda e: e[0] != e[1]),
+    st.integers(1, 300_000).map(lambda usd_mn: usd_mn / 1000), max_size=14)
+
+
+@given(edges=edge_weights)
+def test_max_circulation_is_a_feasible_optimal_circulation(edges: dict[tuple[str, str], float]) -> None:
+    g = weighted_graph(edges)
+    circulation = c.max_circulation(g)
+    flow = circulation.edge_usd_bn
+    assert set(flow) == set(g.edges)
+    assert all(0 <= flow[e] <= g.edges[e]["weight"] for e in flow)
+    for node in g:
+        inflow = sum(flow[(u, node)] for u in g.predecessors(node))
+        outflow = sum(flow[(node, v)] for v in g.successors(node))
+        assert inflow == pytest.approx(outflow, abs=1e-9)
+    assert circulation.share <= c.cycle_share(g) + 1e-12
+    # optimal: no loop of the residual graph could carry more (no negative-cost cycle)
+    assert not nx.negative_edge_cycle(residual_graph(g, circulation), weight="cost")
+    loops = c.circulation_cycles(circulation)
+    assert loops["volume_usd_bn"].sum() == pytest.approx(circulation.total_usd_bn)
+    assert (loops["usd_bn"] > 0).all()
+
+
+# --- possible double counts ---
+
+NVIDIA_OPENAI = deal_rows([
+    ("loi", "nvidia", "openai", 100.0, "usd_bn", "equity_investment", 10.0, None),
+    ("feb", "nvidia", "openai", 30.0, "usd_bn", "equity_investment", None, None),
+    ("chips", "openai", "nvidia", None, "usd_bn", "chip_purchase", 10.0, None),
+    ("oracle", "oracle", "nvidia", 40.0, "usd_bn", "chip_purchase", None, None),
+])
+
+
+def test_assume_overlaps_leaves_the_row_out_of_the_flows() -> None:
+    marked = c.assume_overlaps(NVIDIA_OPENAI, {"feb": "loi"})
+    assert marked.set_index("deal_id").loc["feb", "overlaps"] == "loi"
+    assert set(c.flows(marked)["deal_id"]) == {"loi", "oracle"}
+    assert NVIDIA_OPENAI["overlaps"].isna().all()
+    with pytest.raises(ValueError, match="no such deals"):
+        c.assume_overlaps(NVIDIA_OPENAI, {"nope": "loi"})
+
+
+def test_possible_overlaps_name_real_deals() -> None:
+    deals = load("deals").set_index("deal_id")
+    for deal_id, overlapped in c.POSSIBLE_OVERLAPS.items():
+        assert deals.loc[deal_id, "payer"] == deals.loc[overlapped, "payer"]
+        assert deals.loc[deal_id, "payee"] == deals.loc[overlapped, "payee"]
+
+
+# --- vendor dollars against vendor sales ---
+
+def test_recycled_dollars_are_the_smaller_of_invested_and_owed() -> None:
+    rows = deal_rows([("e1", "v", "c", 16.0, "usd_bn", "equity_investment", None, None),
+                      ("s1", "c", "v", 280.0, "usd_bn", "compute_contract", None, None),
+                      ("e2", "v", "d", 50.0, "usd_bn", "equity_investment", None, None),
+                      ("s2", "d", "v", 20.0, "usd_bn", "chip_purchase", None, None),
+                      ("e3", "v", "x", 7.0, "usd_bn", "equity_investment", None, None)])
+    pairs = c.vendor_customer_funding(rows, c.flows(rows)).set_index("customer")
+    assert pairs.loc["c", "recycled_usd_bn"] == 16 and pairs.loc["c", "recycled_share"] == pytest.approx(16 / 280)
+    assert pairs.loc["d", "recycled_usd_bn"] == 20 and pairs.loc["d", "recycled_share"] == 1
+    assert "x" not in pairs.index  # x owes v nothing
+    vendor = c.vendor_funding_vs_sales(rows, c.flows(rows)).set_index("vendor").loc["v"]
+    assert (vendor["backlog_usd_bn"], vendor["invested_usd_bn"], vendor["recycled_usd_bn"]) == (300, 66, 36)
+    assert vendor["funded_share_of_backlog"] == pytest.approx(36 / 300)
+
+
+def test_a_sale_in_gigawatts_only_is_not_priced_rather_than_zero() -> None:
+    pairs = c.vendor_customer_funding(NVIDIA_OPENAI, c.flows(NVIDIA_OPENAI)).set_index("customer")
+    openai = pairs.loc["openai"]
+    assert (openai["invested_usd_bn"], openai["owed_usd_bn"], openai["not_priced_gw"]) == (130, 0, 10)
+    assert pd.isna(openai["recycled_share"])
+    assert c.share_label(openai["recycled_share"], openai["not_priced_gw"]) == "not priced (10 GW)"
+    vendor = c.vendor_funding_vs_sales(NVIDIA_OPENAI, c.flows(NVIDIA_OPENAI)).set_index("vendor").loc["nvidia"]
+    assert (vendor["backlog_usd_bn"], vendor["not_priced_gw"], vendor["recycled_usd_bn"]) == (40, 10, 0)
+    assert c.share_label(vendor["funded_share_of_backlog"], vendor["not_priced_gw"]) == "0% (+ 10 GW not priced)"
+
+
+@pytest.mark.parametrize(("overlaps", "invested_usd_bn"), [({}, 130.0), ({"feb": "loi"}, 100.0)])
+def test_priced_gigawatts_recycle_the_vendors_investment(overlaps: dict[str, str], invested_usd_bn: float) -> None:
+    deals = c.assume_overlaps(NVIDIA_OPENAI, overlaps)
+    flow_table = c.flows(deals, usd_bn_per_gw=40.0)
+    openai = c.vendor_customer_funding(deals, flow_table).set_index("customer").loc["openai"]
+    assert (openai["owed_usd_bn"], openai["not_priced_gw"]) == (400, 0)
+    assert openai["invested_usd_bn"] == openai["recycled_usd_bn"] == invested_usd_bn
+    vendors = c.vendor_funding_vs_sales(deals, flow_table)
+    assert c.recycled_share(vendors) == pytest.approx(invested_usd_bn / 440)
+
+
+def test_warrants_are_no_dollars_invested() -> None:
+    shares = c.vendor_customer_funding(TRIANGLE, c.flows(TRIANGLE, usd_bn_per_gw=10.0)).set_index("vendor")
+    assert shares.loc["amd", "invested_usd_bn"] == 0 and shares.loc["amd", "owed_usd_bn"] == 60
+
+
+def test_share_label() -> None:
+    assert c.share_label(0.25, 0.0) == "25%"
+    assert c.share_label(float("nan"), 0.0) == "not priced"
+
+
+def test_the_nvidia_openai_pair_shows_in_both_views() -> None:
+    deals = load("deals")
+    per_gw = c.implied_usd_bn_per_gw(deals)
+    for flow_table, owed_usd_bn in ((c.flows(deals), 0.0), (c.flows(deals, usd_bn_per_gw=per_gw), 10 * per_gw)):
+        pairs = c.vendor_customer_funding(deals, flow_table).set_index(["vendor", "customer"])
+        pair = pairs.loc[("nvidia", "openai")]
+        assert pair["owed_usd_bn"] == pytest.approx(owed_usd_bn)
+        assert pd.isna(pair["recycled_share"]) == (owed_usd_bn == 0)
+
+
+# --- the node-link diagram ---
+
+def test_network_layout_puts_loop_firms_inside_and_is_deterministic() -> None:
+    g = c.flow_graph(c.flows(TRIANGLE))
+    layout = c.network_layout(g).set_index("node")
+    radius = (layout["x"] ** 2 + layout["y"] ** 2) ** 0.5
+    assert radius[["nvidia", "openai", "oracle"]].round(3).eq(0.5).all()
+    assert radius["meta"].round(3) == 1.0
+    # the firm with the most money sits at the top of the inner circle (OpenAI and Oracle tie at 400:
+    # the id breaks the tie)
+    assert layout.loc["openai", ["x", "y"]].tolist() == [0.0, 0.5]
+    assert c.network_layout(g).equals(c.network_layout(g))
+
+
+def test_network_edges_go_side_by_side_and_point_to_the_payee() -> None:
+    g = weighted_graph({("a", "b"): 2.0, ("b", "a"): 1.0, ("b", "c"): 1.0})
+    layout = pd.DataFrame({"node": ["a", "b", "c"], "name": ["A", "B", "C"], "x": [0.0, 1.0, 1.0],
+                           "y": [0.0, 0.0, 1.0]})
+    edges = c.network_edges(g, c.max_circulation(g), layout, offset=0.1).set_index(["payer", "payee"])
+    # a → b runs right and shifts up (to its left); b → a runs left and shifts down
+    assert edges.loc[("a", "b"), ["x", "y", "x2", "y2"]].tolist() == [0.0, 0.1, 1.0, 0.1]
+    assert edges.loc[("b", "a"), ["y", "y2"]].tolist() == [-0.1, -0.1]
+    assert edges.loc[("a", "b"), "arrow_deg"] == 90.0 and edges.loc[("b", "a"), "arrow_deg"] == -90.0
+    assert edges.loc[("b", "c"), ["x", "arrow_deg"]].tolist() == [1.0, 0.0]  # no reverse edge: no shift
+    assert edges.loc[("a", "b"), "circulating_usd_bn"] == 1.0 and edges.loc[("b", "c"), "circulating_usd_bn"] == 0
+
+
+def test_network_chart_states_the_circulation() -> None:
+    deals, sources = load("deals"), load("sources")
+    flow_table = c.flows(deals)
+    g = c.flow_graph(flow_table)
+    circulation = c.max_circulation(g)
+    spec = cc.network_chart(g, circulation, flow_table, sources).to_dict()
+    assert " ".join(spec["title"]["text"]).startswith(f"USD {circulation.total_usd_bn:,.0f}bn of flows")
+    assert spec["usermeta"]["ledger"]["csv_name"] == "circular-network.csv"
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    assert {"x", "y", "x2", "y2", "strokeWidth", "color", "tooltip"} <= set(rule["encoding"])
+    assert rule["encoding"]["x"]["axis"] is None and rule["encoding"]["y"]["axis"] is None
+
+
+# --- the funding chart's axis ---
+
+def test_funding_chart_axis_is_bounded_by_the_peak_and_follows_the_sliders() -> None:
+    sources = load("sources")
+    spec = cc.funding_chart(13.0, 100.0, 0.5, 0.08, [sources["source_id"].iloc[0]], sources).to_dict()
+    scale = spec["encoding"]["y"]["scale"]
+    bottom, top = cc.gap_axis_expr(13.0, 100.0, 12)
+    assert scale == {"domainMin": {"expr": bottom}, "domainMax": {"expr": top}}
+    assert top.startswith("1.1 * max(") and "growth" in top and "rate" in top
+    assert spec["mark"]["clip"] is True
+    assert sorted(p["name"] for p in spec["params"]) == ["growth", "rate", "revenue_share"]
+
+
+def test_funding_chart_matches_its_python_twin() -> None:
+    from vega_twin import dataset_with
+
+    sources = load("sources")
+    spec = cc.funding_chart(13.0, 100.0, 0.5, 0.08, [sources["source_id"].iloc[0]], sources).to_dict()
+    for growth, rate, share in ((0.5, 0.08, 1.0), (0.3, 0.12, 0.6), (0.1, 0.1, 0.4)):
+        page = dataset_with(spec, {"growth": growth, "rate": rate, "revenue_share": share}, "debt_usd_bn")
+        path = c.FundingPath(13.0, 100.0, growth, rate, share)
+        for row in page.itertuples():
+            assert row.debt_usd_bn == pytest.approx(path.debt_usd_bn(int(row.year)), rel=1e-9, abs=1e-6)
+
+
+def test_less_revenue_left_for_compute_delays_self_funding() -> None:
+    full = c.FundingPath(13.0, 100.0, 0.5, 0.08, 1.0)
+    half = c.FundingPath(13.0, 100.0, 0.5, 0.08, 0.5)
+    assert half.debt_usd_bn(5) > full.debt_usd_bn(5)
+    assert half.years_to_self_funding() > full.years_to_self_funding()

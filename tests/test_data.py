@@ -10,7 +10,7 @@ from conftest import edit_cell
 from frictionless import Package
 
 from analysis.data import DataError, descriptor, load, table_names, write
-from analysis.provenance import figure_problem
+from analysis.provenance import figure_columns, figure_problem, sourced_figure_problems
 
 
 def assert_named(exc: pytest.ExceptionInfo[DataError], file: str, line: int, column: str) -> None:
@@ -94,21 +94,28 @@ def test_descriptor_validates_with_frictionless() -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]
 
 
-SOURCED = [r for r in descriptor()["resources"] if "figureField" in r]
+SOURCED = [r for r in descriptor()["resources"] if figure_columns(r)]
+
+
+def test_every_table_with_sources_is_checked() -> None:
+    assert {r["name"] for r in SOURCED} == {"financials", "deals"}
+    assert figure_columns(next(r for r in SOURCED if r["name"] == "deals")) == ["amount", "gw"]
 
 
 @pytest.mark.parametrize("res", SOURCED, ids=[r["name"] for r in SOURCED])
-def test_every_sourced_row_states_its_figure(res: dict) -> None:
-    frame = load(res["name"])
-    figure = res["figureField"]
-    problems = []
-    for line, row in enumerate(frame.to_dict("records"), start=2):
-        if pd.isna(row[figure]):
-            continue
-        why = figure_problem(row[figure], row["unit"], row["excerpt"], row.get("derivation"))
-        if why:
-            problems.append(f"data/{res['path']}:{line}: {why}")
-    assert problems == []
+def test_every_figure_of_every_sourced_row_is_in_its_excerpt(res: dict) -> None:
+    assert sourced_figure_problems(res, load(res["name"])) == []
+
+
+def test_a_new_numeric_column_is_checked_without_editing_the_test() -> None:
+    res = {"path": "t.csv", "schema": {"fields": [{"name": "source_id", "type": "string"},
+                                                  {"name": "value", "type": "number"},
+                                                  {"name": "mw", "type": "number", "unit": "count"}]}}
+    frame = pd.DataFrame({"source_id": ["s"], "value": [80.0], "unit": ["usd_bn"], "mw": [450.0],
+                          "excerpt": ["capex of $80 billion"], "mw_excerpt": [None]})
+    assert sourced_figure_problems(res, frame) == ["data/t.csv:2: column 'mw': the excerpt does not state 450 (count)"]
+    frame["mw_excerpt"] = ["a 450 MW campus"]
+    assert sourced_figure_problems(res, frame) == []
 
 
 def test_excerpt_check_catches_a_changed_figure(data_copy: Path) -> None:
@@ -119,6 +126,7 @@ def test_excerpt_check_catches_a_changed_figure(data_copy: Path) -> None:
 
 def test_every_source_is_used() -> None:
     used = set().union(*(set(load(r["name"])["source_id"]) for r in SOURCED))
+    used |= set(load("deals")["gw_source_id"].dropna())
     unused = set(load("sources")["source_id"]) - used
     assert unused == set()
 

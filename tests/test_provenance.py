@@ -9,10 +9,13 @@ from analysis.provenance import (
     bibliography,
     cite,
     derivation_problem,
+    document_names,
     excerpt_states,
     figure_problem,
     numbers_in,
+    origin_problem,
     source_line_html,
+    source_summary,
 )
 
 
@@ -96,3 +99,35 @@ def test_bibliography_lists_charts_per_source() -> None:
     row = table[table["Id"] == "<code>a-10k</code>"].iloc[0]
     assert "The AI Capex Ledger</a>: Capex grew" in row["Charts that use it"]
     assert table[table["Id"] == "<code>b-news</code>"].iloc[0]["Charts that use it"] == "(data tables only)"
+
+
+def test_every_source_follows_the_provenance_rules() -> None:
+    from analysis.data import load
+
+    sources = load("sources")
+    problems = {r.source_id: origin_problem(r.kind, r.url, r.original_url if isinstance(r.original_url, str) else None,
+                                            r.title) for r in sources.itertuples()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize(("kind", "url", "original", "title", "fails"), [
+    ("primary", "https://www.sec.gov/Archives/x.htm", None, "Amazon Form 10-K for fiscal year 2023", False),
+    ("primary", "https://github.com/a/b/10k.md", "https://www.sec.gov/Archives/edgar/data/1/2/", "Amazon 10-K", False),
+    ("primary", "https://github.com/a/b/10k.md", None, "Amazon Form 10-K (accession 0001018724-24-000008)", False),
+    ("primary", "https://menafn.com/x", None, "Meta Reports Q4 2024 Results (press release, 2025-01-29)", False),
+    ("primary", "https://github.com/a/b/10k.md", None, "Oracle Form 10-K for fiscal year 2015", True),
+    ("secondary", "https://github.com/a/b/10k.md", None, "Oracle Form 10-K for fiscal year 2015", False),
+    ("weak", "https://x.example", None, "text copy in GitHub repo krisphackathon/hackathon-2025", True),
+    ("secondary", "https://x.example", None, "AMD annual figures, index file id 71085481550", True),
+])
+def test_origin_rules_can_fail(kind: str, url: str, original: str | None, title: str, fails: bool) -> None:
+    assert (origin_problem(kind, url, original, title) is not None) == fails
+
+
+def test_source_line_names_documents_and_counts_kinds() -> None:
+    citations = [{"source_id": "a", "title": "Amazon Form 10-K 2023", "kind": "primary", "publisher": "Amazon"},
+                 {"source_id": "b", "title": "A blog", "kind": "weak", "publisher": "Blog"},
+                 {"source_id": "c", "title": "Reuters story", "kind": "secondary", "publisher": "Reuters"}]
+    line = source_summary(citations)
+    assert line == "Sources: Amazon Form 10-K 2023; Reuters story; 1 more (1 primary, 1 secondary, 1 weak)."
+    assert document_names("a c a", citations) == "Amazon Form 10-K 2023; Reuters story"

@@ -137,11 +137,11 @@ def ordered(names: list[str], root: Path = ROOT) -> list[str]:
 CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks]
 
 
-def recomputed_claims() -> pd.DataFrame:
-    """The claims table with every chapter's recomputed values filled in."""
+def recomputed_claims() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The claims table with every chapter's judged readings filled in, and every reading."""
     tables = {name: load(name) for name in ("financials", "claims", "deals")}
     rows = [row for check in CLAIM_CHECKS for row in check(tables)]
-    return ledger.apply(tables["claims"], rows)
+    return ledger.apply(tables["claims"], rows), ledger.readings_table(rows)
 
 
 def check_data() -> int:
@@ -167,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-data":
         return check_data()
     if args.command == "claims":
-        table = recomputed_claims()
+        table, readings = recomputed_claims()
         write(table, "claims")
-        print(f"    claims: {table['verdict'].notna().sum()} of {len(table)} recomputed")
+        write(readings, "readings")
+        print(f"    claims: {table['verdict'].notna().sum()} of {len(table)} judged, {len(readings)} readings")
         return 0
     names = chapters()
     if args.only:
