@@ -47,8 +47,11 @@ def _source_ids(*frames: pd.DataFrame) -> list[str]:
 
 
 
-def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
-    """Reported capex (solid lines) and the latest guidance (hollow points, range bars)."""
+def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.DataFrame,
+                guided_multiple: float) -> alt.LayerChart:
+    """Reported capex (solid lines) and the latest guidance (hollow points, range bars);
+    ``guided_multiple`` is guidance over the latest year like for like
+    (:func:`analysis.escalator.guidance_multiple`)."""
     firms = [f for f in BUILDERS if f in set(intensity["entity"])]
     colour = alt.Color("firm:N", title=None, scale=firm_colour_scale(firms))
     actual = _firm_lines(intensity, "capex_usd_bn", "Capex (USD bn)",
@@ -63,17 +66,16 @@ def capex_chart(intensity: pd.DataFrame, guidance: pd.DataFrame, sources: pd.Dat
                  alt.Tooltip("source_ids:N", title="Sources")],
     )
     last = intensity["fiscal_year"].max()
-    total_last = intensity.loc[intensity["fiscal_year"] == last, "capex_usd_bn"].sum()
-    total_guided = guidance["mid_usd_bn"].sum()
-    finding = (f"Guidance points to {total_guided / total_last:.1f}× the {last} capex of these firms "
-               "within a year or two")
+    finding = (f"Guidance points to {guided_multiple:.1f}× the {last} capex of these firms within a year or "
+               "two, like for like")
     data = pd.concat([intensity.assign(kind="reported"),
                       guidance.rename(columns={"mid_usd_bn": "capex_usd_bn"}).assign(kind="guidance midpoint")])
     return ledger_chart(
         alt.layer(actual, bars, points),
         finding=finding,
         units="USD bn per fiscal year; solid: reported purchases of property and equipment; "
-        "hollow points and dashed bars: latest guidance (midpoint and range, incl. finance leases where stated)",
+        "hollow points and dashed bars: latest guidance (midpoint and range, incl. finance leases where stated; "
+        "Microsoft's is for calendar 2026)",
         citations=cite(_source_ids(intensity, guidance), sources),
         data=data[["firm", "fiscal_year", "kind", "capex_usd_bn", "source_ids"]],
         csv_name="escalator-capex.csv",

@@ -252,12 +252,18 @@ def publishers(citations: list[dict[str, str]], most: int = 4) -> str:
     """A short list of publishers for a chart's subtitle (so an exported image keeps it):
     primary publishers first, at most ``most`` of them, then how many more."""
     ordered = sorted(citations, key=lambda c: KIND_ORDER.index(c["kind"]))
-    names = list(dict.fromkeys(c["publisher"] for c in ordered))
+    names = list(dict.fromkeys(issuer(c["publisher"]) for c in ordered))
     shown = ", ".join(names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 KIND_ORDER = ("primary", "secondary", "weak")
+
+
+def issuer(publisher: str) -> str:
+    """The publisher without the bracketed copy host or channel, for a chart's subtitle:
+    "Amazon.com, Inc. (via github.com/x)" and "Amazon.com, Inc. (SEC EDGAR)" -> "Amazon.com, Inc."."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", publisher).strip() or publisher
 
 
 def source_summary(citations: list[dict[str, str]], most: int = 2) -> str:

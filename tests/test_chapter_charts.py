@@ -29,7 +29,7 @@ def _escalator_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     bain = latest_row(fin, "bain", "revenue_needed")
     ec = escalator_charts
     return {
-        "capex": ec.capex_chart(intensity, escalator.capex_guidance(fin), src),
+        "capex": ec.capex_chart(intensity, escalator.capex_guidance(fin), src, 1.9),
         "capex_to_ocf": ec.capex_to_ocf_chart(intensity, src),
         "shares": ec.share_chart(shares, escalator.share_verdict(shares), src),
         "roic": ec.roic_chart(roic, escalator.roic_trend(roic, first, last, firms), first, last, src),

@@ -14,6 +14,7 @@ from analysis.provenance import (
     figure_problem,
     numbers_in,
     origin_problem,
+    publishers,
     source_line_html,
     source_summary,
 )
@@ -131,3 +132,10 @@ def test_source_line_names_documents_and_counts_kinds() -> None:
     line = source_summary(citations)
     assert line == "Sources: Amazon Form 10-K 2023; Reuters story; 1 more (1 primary, 1 secondary, 1 weak)."
     assert document_names("a c a", citations) == "Amazon Form 10-K 2023; Reuters story"
+
+
+def test_subtitle_names_issuers_not_copy_hosts() -> None:
+    citations = [{"publisher": "Amazon.com, Inc. (via github.com/x/y)", "kind": "primary"},
+                 {"publisher": "Amazon.com, Inc. (SEC EDGAR)", "kind": "primary"},
+                 {"publisher": "Reuters", "kind": "secondary"}]
+    assert publishers(citations) == "Amazon.com, Inc., Reuters"

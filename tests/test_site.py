@@ -89,3 +89,27 @@ def test_remote_source_check_can_fail() -> None:
     assert remote_sources('<link rel="stylesheet" href="https://cdn.example/x.css">')
     assert remote_sources("@font-face { src: url(https://fonts.example/x.woff2) }")
     assert not remote_sources('<a href="https://www.sec.gov/x">10-K</a> <script src="_static/x.js"></script>')
+
+
+def test_long_tables_sort_and_filter_in_the_static_page(browser: object, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{base_url}/book/circular-capital.html")
+    page.wait_for_selector("table.ledger-sortable th button.ledger-sort")
+    table = page.locator("table.ledger-sortable").first
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    assert total > 15
+    controls = page.locator(".ledger-table-controls").first
+    controls.locator("input[type=search]").fill("AMD")
+    shown = table.locator("tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    assert f"{shown} of {total} rows shown" in controls.inner_text()
+    controls.locator("input[type=search]").fill("")
+    header = table.locator("th").first
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    first = rows.first.locator("td").first.inner_text()
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert rows.first.locator("td").first.inner_text() >= first
+    page.close()

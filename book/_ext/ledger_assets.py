@@ -2,7 +2,8 @@
 
 vega, vega-lite and vega-embed (charts) and MathJax (formulas) come from the npm registry at
 install time (``package-lock.json``) into ``node_modules/``; this copies them into the built
-site's ``_static/vendor/`` and adds the three chart scripts to every page, in order.
+site's ``_static/vendor/`` and adds the three chart scripts to every page, in order, and the
+book's own ``ledger-tables.js`` (sorting and filtering of long tables, from ``book/_static``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def _check_installed(app: Sphinx) -> None:
         )
     for _, name in SCRIPTS:
         app.add_js_file(f"vendor/{name}")
+    app.add_js_file("ledger-tables.js", defer="defer")
 
 
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
