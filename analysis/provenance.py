@@ -158,6 +158,12 @@ ISSUER_HOSTS = frozenset({
     "www.srgresearch.com", "srgresearch.com", "www.prnewswire.com", "www.globenewswire.com",
     "www.businesswire.com", "www.einpresswire.com",
 })
+#: Hosts that scrape, aggregate or relay other documents: a figure read there is weak, whatever it says.
+AGGREGATOR_HOSTS = frozenset({
+    "stockanalysis.com", "www.stock-analysis-on.net", "stock-analysis-on.net", "stock-data.online",
+    "financialmodelingprep.com", "amigobulls.com", "stocktwits.com", "discussion.fool.com", "rss.mediahub.az",
+    "macrospire.com", "titanstockanalysis.com", "www.macrotrends.net",
+})
 ACCESSION = re.compile(r"\b\d{10}-\d{2}-\d{6}\b")
 #: A release copy whose title states the issuer's release and its date: "(press release, 2025-02-06)".
 DATED_RELEASE = re.compile(r"\((?:[A-Za-z0-9 -]+ )?(?:press release|Form 8-K|blog)[^)]*\d{4}-\d{2}(?:-\d{2})?", re.I)
@@ -170,14 +176,16 @@ def origin_problem(kind: str, url: str, original_url: str | None, title: str) ->
     """Why a source's kind or title breaks the provenance rules, or None.
 
     A ``primary`` source must show its origin: a URL on an issuer's host, an ``original_url``, an
-    accession number, or — for a release copy — the release's title and date. No title names a
-    tool or a lookup id.
+    accession number, or — for a release copy — the release's title and date. A page on a
+    scraper's or aggregator's host is ``weak``. No title names a tool or a lookup id.
     """
     if TOOL_WORDS.search(title):
         return f"title names a tool or an id, not a document: {title!r}"
+    host = urllib.parse.urlparse(url).netloc
+    if host in AGGREGATOR_HOSTS and kind != "weak":
+        return f"{host} scrapes or relays other documents: mark the source weak"
     if kind != "primary":
         return None
-    host = urllib.parse.urlparse(url).netloc
     if host in ISSUER_HOSTS or original_url or ACCESSION.search(title) or ACCESSION.search(url):
         return None
     if DATED_RELEASE.search(title):
@@ -284,23 +292,28 @@ def document_names(source_ids: str, citations: list[dict[str, str]]) -> str:
 
 
 def bibliography(sources: pd.DataFrame, usage: pd.DataFrame, page_titles: dict[str, str]) -> pd.DataFrame:
-    """Every source with the charts that cite it (HTML cells), primary sources first.
+    """Every source with the charts that cite it (HTML cells): primary first, then secondary, then weak;
+    a copy links to the document where it was read and to the original where it can be stated.
 
     ``usage`` has columns page, chart_title, source_id (from :func:`analysis.data.notebook_citations`);
     ``page_titles`` maps a page name to its title.
     """
     rows = []
-    for src in sources.sort_values(["kind", "publisher", "published"]).itertuples():
+    order = sources.assign(rank=sources["kind"].map(KIND_ORDER.index))
+    for src in order.sort_values(["rank", "publisher", "published"]).itertuples():
         used = usage[usage["source_id"] == src.source_id]
+        original = (f' (<a href="{html.escape(src.original_url)}">original</a>)'
+                    if isinstance(src.original_url, str) and src.original_url else "")
         charts = "<br>".join(
             f'<a href="{html.escape(p)}.html">{html.escape(page_titles.get(p, p))}</a>: {html.escape(t)}'
             for p, t in zip(used["page"], used["chart_title"], strict=True)
         )
         rows.append({
-            "Source": f'{html.escape(src.publisher)}, <a href="{html.escape(src.url)}">{html.escape(src.title)}</a>',
+            "Source": f'{html.escape(src.publisher)}, <a href="{html.escape(src.url)}">{html.escape(src.title)}</a>'
+                      + original,
             "Published": pd.Timestamp(src.published).strftime("%Y-%m-%d"),
             "Kind": src.kind,
-            "Id": f"<code>{html.escape(src.source_id)}</code>",
+            "Id in data/": f"<code>{html.escape(src.source_id)}</code>",
             "Charts that use it": charts or "(data tables only)",
         })
     return pd.DataFrame(rows)

@@ -77,6 +77,7 @@ SOURCES = pd.DataFrame({
     "publisher": ["Alpha Inc.", "Daily <News>"],
     "title": ["10-K 2024", "Alpha spends"],
     "url": ["https://example.org/a", "https://example.org/b"],
+    "original_url": ["https://www.sec.gov/Archives/edgar/data/1/2/", None],
     "published": pd.to_datetime(["2025-02-01", "2025-03-01"]),
     "accessed": pd.to_datetime(["2026-11-30", "2026-11-30"]),
     "kind": ["primary", "secondary"],
@@ -90,16 +91,18 @@ def test_cite_keeps_first_use_order_without_repeats() -> None:
 def test_source_line_puts_primary_first_and_escapes() -> None:
     line = source_line_html(cite(["b-news", "a-10k"], SOURCES))
     assert line.index("Alpha Inc.") < line.index("Daily &lt;News&gt;")
-    assert '<a href="https://example.org/a">10-K 2024</a> (2025-02-01)' in line
+    assert ('<a href="https://example.org/a">10-K 2024</a> (2025-02-01, '
+            '<a href="https://www.sec.gov/Archives/edgar/data/1/2/">original</a>)') in line
     assert "(2025-03-01, secondary)" in line
 
 
 def test_bibliography_lists_charts_per_source() -> None:
     usage = pd.DataFrame({"page": ["intro"], "chart_title": ["Capex grew"], "source_id": ["a-10k"]})
     table = bibliography(SOURCES, usage, {"intro": "The AI Capex Ledger"})
-    row = table[table["Id"] == "<code>a-10k</code>"].iloc[0]
+    row = table[table["Id in data/"] == "<code>a-10k</code>"].iloc[0]
     assert "The AI Capex Ledger</a>: Capex grew" in row["Charts that use it"]
-    assert table[table["Id"] == "<code>b-news</code>"].iloc[0]["Charts that use it"] == "(data tables only)"
+    assert '<a href="https://www.sec.gov/Archives/edgar/data/1/2/">original</a>' in row["Source"]
+    assert table[table["Id in data/"] == "<code>b-news</code>"].iloc[0]["Charts that use it"] == "(data tables only)"
 
 
 def test_every_source_follows_the_provenance_rules() -> None:
@@ -120,6 +123,8 @@ def test_every_source_follows_the_provenance_rules() -> None:
     ("secondary", "https://github.com/a/b/10k.md", None, "Oracle Form 10-K for fiscal year 2015", False),
     ("weak", "https://x.example", None, "text copy in GitHub repo krisphackathon/hackathon-2025", True),
     ("secondary", "https://x.example", None, "AMD annual figures, index file id 71085481550", True),
+    ("secondary", "https://stockanalysis.com/stocks/meta/financials/", None, "Meta cash flow statement", True),
+    ("weak", "https://stockanalysis.com/stocks/meta/financials/", None, "Meta cash flow statement", False),
 ])
 def test_origin_rules_can_fail(kind: str, url: str, original: str | None, title: str, fails: bool) -> None:
     assert (origin_problem(kind, url, original, title) is not None) == fails
