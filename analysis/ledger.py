@@ -163,10 +163,10 @@ def readings_table(rows: list[Recomputed]) -> pd.DataFrame:
 
 
 def format_value(value: float, unit: str) -> str:
-    """A value for readers: ``USD 193.7bn``, ``8.8:1``, ``57%``, ``6 years``, ``1,000``.
+    """A value for readers: ``USD 29.0bn``, ``USD 194bn``, ``8.8:1``, ``57%``, ``6 years``, ``1,000``.
 
-    >>> format_value(193.7, "usd_bn"), format_value(6, "years"), format_value(1000, "count")
-    ('USD 193.7bn', '6 years', '1,000')
+    >>> format_value(29.0, "usd_bn"), format_value(193.7, "usd_bn"), format_value(6, "years")
+    ('USD 29.0bn', 'USD 194bn', '6 years')
     """
     if unit == "usd_bn":
         return f"USD {value:,.1f}bn" if value < 100 else f"USD {value:,.0f}bn"
