@@ -511,6 +511,16 @@ def ramps_at_least(ramps: pd.DataFrame, rate: float) -> pd.DataFrame:
     return ramps[ramps["cagr"] >= rate]
 
 
+#: An analogy holds when its proportion is within this fraction of the real one.
+ANALOGY_TOLERANCE = 0.10
+ANALOGY_RULE = f"rule: an analogy holds when its proportion is within ±{ANALOGY_TOLERANCE:.0%} of the real one"
+
+
+def analogy_verdict(ratio: float) -> str:
+    """``holds`` when an analogy's proportion over the real one is within :data:`ANALOGY_TOLERANCE` of 1."""
+    return "holds" if abs(ratio - 1) <= ANALOGY_TOLERANCE else "does not hold"
+
+
 #: The labs whose run-rates the book holds.
 LABS = ("openai", "anthropic")
 
@@ -612,6 +622,10 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     labs_common = sum(lab_run_rate(financials, lab, month) for lab in LABS)
     labs_latest = sum(to_usd_bn(float(r["value"]), r["unit"]) for r in
                       (latest_row(financials, lab, "revenue_run_rate") for lab in LABS))
+    seed = claims.set_index("claim_id")["figure"]
+    annual = average_annual_spend_usd_bn(reset, 2025, 2030)
+    cut = (seed["c022"] / seed["c021"]) / (reset / peak)
+    means = (seed["c022"] / seed["c023"]) / (annual / usd_bn(revenue))
     lab_readings = [(f"OpenAI + Anthropic run-rates, {month} (latest month with both)", labs_common, "usd_bn",
                      "annualised run-rates in the same month; 2026 is not over"),
                     ("each lab's latest run-rate, summed", labs_latest, "usd_bn",
@@ -640,6 +654,15 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
                         "pct", f"from {revenue['period']} revenue to the {target['period']} target")]),
         check("c019", [("the reset total over 2025–2030", average_annual_spend_usd_bn(reset, 2025, 2030), "usd_bn",
                         "the reset total spread evenly over six years")]),
+        check("c021", [("the analogy's cut against the real cut", cut, "ratio",
+                        f"(6 ÷ 14 million a month) ÷ (USD {reset:,.0f}bn ÷ {peak:,.0f}bn): 1 means the analogy "
+                        f"scales the cut exactly; {ANALOGY_RULE}", analogy_verdict(cut))]),
+        check("c022", [("the analogy's cut against the real cut", cut, "ratio",
+                        f"as c021: the 6 million mirrors USD {reset:,.0f}bn; {ANALOGY_RULE}", analogy_verdict(cut))]),
+        check("c023", [("the analogy's spending against income, against the real ratio", means, "ratio",
+                        f"(6 ÷ 13 million) ÷ (USD {annual:,.0f}bn a year ÷ {revenue['period']} revenue): far below 1, "
+                        f"the analogy makes the spending look affordable when it is several times revenue; "
+                        f"{ANALOGY_RULE}", analogy_verdict(means))]),
         check("c062", lab_readings),
         check("c063", lab_readings),
         check("c067", [("an xAI → Nvidia purchase in the deal ledger", None, "usd_bn",

@@ -213,9 +213,9 @@ _PARSERS = {
 
 
 def _constraint_problem(value: Any, cell: str, constraints: dict[str, Any]) -> str | None:
-    if "enum" in constraints and cell not in constraints["enum"]:
-        allowed = constraints["enum"]
-        shown = ", ".join(allowed[:8]) + (f", ... ({len(allowed)} allowed; see data/datapackage.json)"
+    allowed = constraints.get("enum")
+    if allowed is not None and (cell if all(isinstance(a, str) for a in allowed) else value) not in allowed:
+        shown = ", ".join(str(a) for a in allowed[:8]) + (f", ... ({len(allowed)} allowed; see data/datapackage.json)"
                                            if len(allowed) > 8 else "")
         return f"{cell!r} is not one of the allowed values: {shown}"
     if "minimum" in constraints and value < _bound(constraints["minimum"], value):

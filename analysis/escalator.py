@@ -819,8 +819,6 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c011", [("against the global subscription-software market", None, "multiple",
                         "no sourced size of the global subscription-software market in data/")]),
         check("c020", cloud_capex_readings(financials), judged="the latest cloud capex each firm reports"),
-        check("c029", [("software market value lost", None, "usd_bn",
-                        "no sourced market-capitalisation series of software firms in data/")]),
         check("c038", [("ChatGPT Plus list price",
                         float(latest_row(financials, "openai", "chatgpt_plus_price")["value"]), "usd_per_month",
                         "OpenAI's consumer subscription price")]),

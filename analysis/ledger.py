@@ -181,6 +181,7 @@ def format_value(value: float, unit: str) -> str:
     if unit == "gw":
         return f"{value:g} GW"
     words = {"usd_mn": "USD {:,.4g}mn", "usd_per_month": "USD {:,.4g} a month", "years": "{:g} years",
+             "months": "{:.1f} months",
              "count_mn": "{:,.4g} million", "count": "{:,.0f}", "usd": "USD {:,.0f}", "usd_th": "USD {:,.0f} thousand"}
     return words[unit].format(value)
 

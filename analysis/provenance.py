@@ -31,11 +31,16 @@ UNIT_SCALE = {
     "multiple": 1.0,
     "usd_per_month": 1.0,
     "shares": 1.0,
+    "price": 1.0,
+    "cny_bn": 1e9,
+    "usd_per_hour": 1.0,
+    "months": 1.0,
 }
 
 #: Scale words that may follow a number in an excerpt ("$80 billion", "80B", "80,000 million").
 SCALE_WORDS = {
     "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3, "k": 1e3,
     "billion": 1e9, "bn": 1e9, "b": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6,
 }
@@ -45,6 +50,7 @@ NUMBER_WORDS = {w: float(i) for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([A-Za-z]+)?")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 #: Pure rescaling constants a derivation may use without the excerpt stating them.
 SCALE_CONSTANTS = {1000.0, 1_000_000.0}
@@ -62,6 +68,8 @@ def numbers_in(text: str) -> list[tuple[float, float]]:
         number = float(whole.replace(",", "") + (fraction or ""))
         found.append((number, SCALE_WORDS.get((word or "").lower(), 1.0)))
     found += [(NUMBER_WORDS[w.lower()], 1.0) for w in _WORD.findall(text)]
+    # Commas may also separate values (a CSV line): a field that is a bare number counts on its own.
+    found += [(float(f), 1.0) for f in (part.strip() for part in text.split(",")) if _PLAIN.fullmatch(f)]
     return found
 
 
@@ -156,7 +164,8 @@ ISSUER_HOSTS = frozenset({
     "www.sec.gov", "sec.gov", "nvidianews.nvidia.com", "ir.amd.com", "investor.atmeta.com",
     "d18rn0p25nwr6d.cloudfront.net", "abc.xyz", "www.oracle.com", "www.sequoiacap.com", "sequoiacap.com",
     "www.srgresearch.com", "srgresearch.com", "www.prnewswire.com", "www.globenewswire.com",
-    "www.businesswire.com", "www.einpresswire.com",
+    "www.businesswire.com", "www.einpresswire.com", "artificialanalysis.ai", "api-docs.deepseek.com",
+    "docs.anthropic.com", "platform.moonshot.ai", "help.aliyun.com",
 })
 #: Hosts that scrape, aggregate or relay other documents: a figure read there is weak, whatever it says.
 AGGREGATOR_HOSTS = frozenset({
@@ -164,6 +173,11 @@ AGGREGATOR_HOSTS = frozenset({
     "financialmodelingprep.com", "amigobulls.com", "stocktwits.com", "discussion.fool.com", "rss.mediahub.az",
     "macrospire.com", "titanstockanalysis.com", "www.macrotrends.net",
 })
+#: Code hosts where an issuer publishes its own documents under its own account: a model card in
+#: the lab's repository, a research organisation's data in its own.
+ISSUER_ACCOUNTS = ("https://github.com/deepseek-ai/", "https://github.com/MoonshotAI/", "https://github.com/MiniMax-AI/",
+                   "https://github.com/openai/", "https://github.com/QwenLM/", "https://github.com/zai-org/",
+                   "https://github.com/epoch-research/", "https://huggingface.co/deepseek-ai/")
 ACCESSION = re.compile(r"\b\d{10}-\d{2}-\d{6}\b")
 #: A release copy whose title states the issuer's release and its date: "(press release, 2025-02-06)".
 DATED_RELEASE = re.compile(r"\((?:[A-Za-z0-9 -]+ )?(?:press release|Form 8-K|blog)[^)]*\d{4}-\d{2}(?:-\d{2})?", re.I)
@@ -186,7 +200,8 @@ def origin_problem(kind: str, url: str, original_url: str | None, title: str) ->
         return f"{host} scrapes or relays other documents: mark the source weak"
     if kind != "primary":
         return None
-    if host in ISSUER_HOSTS or original_url or ACCESSION.search(title) or ACCESSION.search(url):
+    if (host in ISSUER_HOSTS or url.startswith(ISSUER_ACCOUNTS) or original_url or ACCESSION.search(title)
+            or ACCESSION.search(url)):
         return None
     if DATED_RELEASE.search(title):
         return None
@@ -195,11 +210,12 @@ def origin_problem(kind: str, url: str, original_url: str | None, title: str) ->
 
 def figure_columns(resource: dict) -> list[str]:
     """Every numeric column of a sourced table (one with a ``source_id`` field): each must be
-    stated in its row's excerpt. A new numeric column is checked without editing any test."""
+    stated in its row's excerpt. A new numeric column is checked without editing any test; only a
+    field the descriptor marks ``"figure": false`` (a unit such as tokens per price) is not."""
     fields = resource["schema"]["fields"]
     if "source_id" not in {f["name"] for f in fields}:
         return []
-    return [f["name"] for f in fields if f["type"] in ("number", "integer")]
+    return [f["name"] for f in fields if f["type"] in ("number", "integer") and f.get("figure", True)]
 
 
 def sourced_figure_problems(resource: dict, frame: pd.DataFrame) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import altair as alt
 import pytest
 
-from analysis import circular, circular_charts, escalator, escalator_charts, overview
+from analysis import circular, circular_charts, distillation, distillation_charts, escalator, escalator_charts, overview
 from analysis.charts import chart_title, render_html
 from analysis.data import load
 from analysis.finance import annual_series, latest_row
@@ -58,15 +58,33 @@ def _circular_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     }
 
 
+def _distillation_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
+    src = t["sources"]
+    prices, _ = distillation.priced_and_scored({n: load(n) for n in ("model_prices", "fx_rates", "capability")})
+    frontiers = distillation.frontier_table(prices)
+    curve, marks = distillation.squeeze_points(distillation.decline_table(prices), 4, 110.0, 2000.0)
+    ids = list(prices["source_id"])
+    dc = distillation_charts
+    return {
+        "prices": dc.price_chart(prices, src, "Chinese list prices sit below US ones since 2025"),
+        "frontier": dc.frontier_chart(frontiers, distillation.frontier_fits(frontiers), src, ids,
+                                      "The cheapest capable model gets many times cheaper every year"),
+        "squeeze": dc.squeeze_chart(110.0, 2000.0, 2026, 2030, 2.0, 1.0, marks, ids, src),
+        "break_even": dc.break_even_chart(curve, marks.iloc[1:], ids, src, 2030),
+    }
+
+
 def _overview_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     table = overview.capex_table(t["financials"])
     return {"capex_index": overview.capex_index_chart(table, t["sources"], overview.combined_growth(table))}
 
 
 BUILDERS: dict[str, Callable[[dict], dict]] = {
-    "escalator": _escalator_charts, "circular": _circular_charts, "overview": _overview_charts}
+    "escalator": _escalator_charts, "circular": _circular_charts, "distillation": _distillation_charts,
+    "overview": _overview_charts}
 SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"],
-           "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"]}
+           "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"],
+           "squeeze": ["decline", "growth"]}
 
 
 def _tooltips(spec: dict) -> bool:

@@ -42,6 +42,11 @@ BAD_CELLS = [
     ("value outside its constraint", "claims", 6, "figure", "-3", "below the minimum 0"),
     ("unknown unit", "financials", 7, "unit", "usd_gazillion", "'usd_gazillion' is not one of the allowed values"),
     ("unparseable date", "sources", 2, "published", "31/12/2024", "is not a valid date"),
+    ("non-numeric price", "model_prices", 3, "input_price", "cheap", "'cheap' is not a valid number"),
+    ("unknown currency", "model_prices", 4, "currency", "EUR", "'EUR' is not one of the allowed values: USD, CNY"),
+    ("tokens per price not allowed", "model_prices", 5, "per_tokens", "500", "'500' is not one of the allowed values"),
+    ("negative exchange rate", "fx_rates", 2, "per_usd", "-7.1", "below the minimum 0"),
+    ("unknown benchmark", "capability", 2, "benchmark", "vibes", "'vibes' is not one of the allowed values"),
 ]
 
 
@@ -98,8 +103,9 @@ SOURCED = [r for r in descriptor()["resources"] if figure_columns(r)]
 
 
 def test_every_table_with_sources_is_checked() -> None:
-    assert {r["name"] for r in SOURCED} == {"financials", "deals"}
+    assert {r["name"] for r in SOURCED} == {"financials", "deals", "model_prices", "fx_rates", "capability"}
     assert figure_columns(next(r for r in SOURCED if r["name"] == "deals")) == ["amount", "gw"]
+    assert figure_columns(next(r for r in SOURCED if r["name"] == "model_prices")) == ["input_price", "output_price"]
 
 
 @pytest.mark.parametrize("res", SOURCED, ids=[r["name"] for r in SOURCED])

@@ -95,3 +95,55 @@ def test_months_behind_worked_by_hand() -> None:
 
 def test_training_cost() -> None:
     assert d.training_cost_usd_mn(2.788, 2.0) == pytest.approx(5.576)
+
+
+def priced(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["model", "country", "effective", "currency", "blended_usd", "score"]).assign(
+        effective=lambda f: pd.to_datetime(f["effective"]))
+
+
+def test_one_listing_prefers_dollars_and_needs_both_prices() -> None:
+    usd = pd.DataFrame({"model": ["r1", "r1", "doubao"],
+                        "effective": pd.to_datetime(["2025-01-20"] * 2 + ["2024-05-15"]),
+                        "currency": ["CNY", "USD", "CNY"], "blended_usd": [0.959, 0.96, np.nan]})
+    out = d.one_listing(usd)
+    assert out[["model", "currency"]].values.tolist() == [["r1", "USD"]]
+
+
+def test_country_gap_compares_like_capability() -> None:
+    prices = priced([("us", "US", "2025-01-01", "USD", 2.0, 1400), ("cn", "CN", "2025-02-01", "USD", 0.5, 1410),
+                     ("weak", "CN", "2025-03-01", "USD", 0.01, 1200)])
+    gap = d.country_gap(prices, 1400).dropna()
+    assert gap["us_over_cn"].tolist() == [4.0]
+    assert d.latest_gaps(prices, (1400,)) == {"gap_1400": 4.0}
+
+
+def test_fund_converted_at_the_rate_of_its_date() -> None:
+    fin = pd.DataFrame({"entity": ["china_ai_fund"], "metric": ["fund_size"], "period": ["2025-01"],
+                        "period_end": pd.to_datetime(["2024-06-20"]), "value": [60.06], "unit": ["cny_bn"],
+                        "source_id": ["globaltimes-aifund-2025"]})
+    assert d.fund_usd_bn(fin, FX) == pytest.approx(60.06 / 7.25)
+    assert d.fund_usd_bn(fin, FX, pd.Timestamp("2024-02-01")) == pytest.approx(60.06 / 7.1)
+
+
+def test_squeeze_points_place_the_measured_rates_on_the_curve() -> None:
+    declines = pd.DataFrame({"threshold": [1300], "mix": ["3:1"], "factor": [4.0], "low": [2.0], "high": [8.0]})
+    curve, marks = d.squeeze_points(declines, 4, 100, 1600)
+    assert marks["label"].tolist() == ["slider default", "rating ≥ 1300"]
+    assert marks["break_even"].iloc[1] == pytest.approx(4.0 * 2 - 1)
+    assert curve["break_even"].is_monotonic_increasing
+
+
+def test_squeeze_chart_matches_its_python_twin() -> None:
+    from vega_twin import dataset_with
+
+    from analysis import distillation_charts as dc
+
+    sources = pd.DataFrame({"source_id": ["s"], "publisher": ["P"], "title": ["t"], "url": ["https://e.org"],
+                            "original_url": [""], "published": pd.to_datetime(["2024-01-01"]), "kind": ["primary"]})
+    marks = pd.DataFrame({"label": ["x"], "decline": [2.0], "low": [2.0], "high": [2.0], "break_even": [1.0]})
+    spec = dc.squeeze_chart(110.0, 2000.0, 2026, 2030, 2.0, 1.0, marks, ["s"], sources).to_dict()
+    for decline, growth in ((2.0, 1.0), (5.0, 3.5), (1.0, 0.0)):
+        page = dataset_with(spec, {"decline": decline, "growth": growth}, "revenue_usd_bn").set_index("year")
+        for year in range(2026, 2031):
+            assert page.loc[year, "revenue_usd_bn"] == pytest.approx(d.revenue_in(year - 2026, 110.0, growth, decline))

@@ -31,6 +31,9 @@ from analysis.provenance import (
         (52.5, "usd_bn", "2024's $52.5bn capex spend"),
         (3896, "usd_mn", "Income before income tax2,9703,8963,196"),
         (6, "years", "from four years to six years"),
+        (78562016.88093337, "usd", "GPT-4,78562016.88093337,778066898.6709992"),
+        (1257, "ratio", "4,GPT-4-Turbo-2024-04-09,1257,+3/-2,65760"),
+        (2664000, "count", "Pre-Training Context Extension 2664K 119K"),
         (1.4, "usd_tn", "a $1.4 trillion commitment"),
     ],
 )
