@@ -291,6 +291,12 @@ def frontier_fits(frontiers: pd.DataFrame) -> dict[str, Decline]:
     return {label: fit_decline(group) for label, group in frontiers.groupby("threshold", sort=False)}
 
 
+def gaps_over_time(prices: pd.DataFrame, thresholds: tuple[float, ...] = THRESHOLDS[:3]) -> pd.DataFrame:
+    """:func:`country_gap` of each threshold where both countries have a price, labelled."""
+    return pd.concat([country_gap(prices, t).dropna().assign(threshold=f"rating ≥ {t:g}") for t in thresholds],
+                     ignore_index=True)
+
+
 def latest_gaps(prices: pd.DataFrame, thresholds: tuple[float, ...] = THRESHOLDS[:3]) -> dict[str, float]:
     """US ÷ China cheapest price at each threshold at the latest date both have one: ``gap_<t>``."""
     return {f"gap_{t:g}": float(country_gap(prices, t).dropna()["us_over_cn"].iloc[-1]) for t in thresholds}
@@ -369,9 +375,10 @@ def capex_comparison(financials: pd.DataFrame, fx: pd.DataFrame, fiscal_year: in
 
 def squeeze_points(declines: pd.DataFrame, years: float, revenue_now_usd_bn: float, needed_usd_bn: float,
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The break-even curve over price declines of ×1 to ×50 a year, and the measured declines
+    """The break-even curve over price declines from ×1 a year to beyond the fastest measured, and the measured declines
     (3:1 mix) and the slider default placed on it."""
-    curve = pd.DataFrame({"decline": np.linspace(1, 50, 99)})
+    top = max(50.0, float(declines["factor"].max()) * 1.5) if len(declines) else 50.0
+    curve = pd.DataFrame({"decline": np.geomspace(1, top, 120)})
     curve["break_even"] = break_even_growth(years, revenue_now_usd_bn, needed_usd_bn, curve["decline"])
     main = declines[declines["mix"] == "3:1"]
     marks = pd.DataFrame({"label": ["slider default", *(f"rating ≥ {t:g}" for t in main["threshold"])],

@@ -130,3 +130,21 @@ def break_even_chart(curve: pd.DataFrame, measured: pd.DataFrame, source_ids: li
         units="Break-even usage growth g* = d·(needed ÷ revenue now)^(1/years) − 1; points: measured declines "
         "(bars: 95 % intervals)",
         citations=cite(source_ids, sources), data=curve, csv_name="distillation-break-even.csv")
+
+
+def gap_chart(gaps: pd.DataFrame, sources: pd.DataFrame, source_ids: list[str], finding: str) -> alt.Chart:
+    """US ÷ China cheapest price at comparable capability, over time, one line per threshold."""
+    return ledger_chart(
+        alt.Chart(gaps).mark_line(interpolate="step-after", point=True).encode(
+            x=alt.X("date:T", title="Date"),
+            y=alt.Y("us_over_cn:Q", title="Cheapest US price ÷ cheapest Chinese price (log scale)",
+                    scale=alt.Scale(type="log")),
+            color=alt.Color("threshold:N", title="Arena rating at least"),
+            tooltip=[alt.Tooltip("threshold:N", title="Threshold"),
+                     alt.Tooltip("date:T", title="From", format="%Y-%m-%d"),
+                     alt.Tooltip("us_usd:Q", title="US (USD / M tokens)", format=",.3f"),
+                     alt.Tooltip("cn_usd:Q", title="China (USD / M tokens)", format=",.3f"),
+                     alt.Tooltip("us_over_cn:Q", title="US ÷ China", format=".2f")]),
+        finding=finding, units="Cheapest blended (3:1) list price in force among models rated at least the threshold; "
+        "above 1: the Chinese model is cheaper",
+        citations=cite(source_ids, sources), data=gaps, csv_name="distillation-us-china.csv")

@@ -810,6 +810,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     msft_life = float(lives[lives["entity"] == "microsoft"].sort_values("period_end")["value"].iloc[-1])
     bain = latest_row(financials, "bain", "revenue_needed")
     span = f"FY{BOOM_FIRST_FY}–FY{fy}"
+    press_total = float(latest_row(financials, "industry", "bigtech_capex_plan_total")["value"])
     stargate = tables["deals"].query("payee == 'stargate' and basis == 'up_to'")
     stargate_usd_bn = float(stargate["amount"].max())
     roic = roic_finding(financials)
@@ -837,8 +838,12 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c010", [("economic life of data-centre compute", None, "years",
                         "no sourced figure for how long GPUs stay economic; the books use up to "
                         f"{lives['value'].max():g} years")]),
-        check("c028", [("latest guidance midpoints", four_guided, "usd_bn",
-                        "sum of the latest capex guidance midpoints of the four")]),
+        check("c028", [
+            ("press totals at the seed's date", press_total, "usd_bn",
+             "the four's 2026 capex plans as totalled by the press in February 2026 (the seed is dated 3 March)"),
+            ("latest guidance midpoints", four_guided, "usd_bn",
+             "sum of the latest capex guidance midpoints of the four, some given after the seed's date"),
+        ]),
         check("c037", [(f"FY{last} purchases of property and equipment", four_last, "usd_bn",
                         f"the four's FY{last} cash capex")]),
         check("c039", [

@@ -71,6 +71,8 @@ def _distillation_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
                                       "The cheapest capable model gets many times cheaper every year"),
         "squeeze": dc.squeeze_chart(110.0, 2000.0, 2026, 2030, 2.0, 1.0, marks, ids, src),
         "break_even": dc.break_even_chart(curve, marks.iloc[1:], ids, src, 2030),
+        "us_china": dc.gap_chart(distillation.gaps_over_time(prices), src, ids, "Chinese models are cheaper near the "
+                                 "frontier"),
     }
 
 
