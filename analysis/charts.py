@@ -53,17 +53,20 @@ FIRM_NAMES = {
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 WIDTH_PX = 520
 HEIGHT_PX = 300
-TITLE_CHARS = 62
+#: Title and subtitle lines short enough to fit a 360 px phone screen (Vega does not wrap titles).
+TITLE_CHARS = 34
+SUBTITLE_CHARS = 48
 
 
 def theme() -> dict[str, Any]:
     """The book's Vega-Lite config: readable fonts, light grid, the colour-blind-safe palette."""
     return {
+        "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
         "config": {
             "font": FONT,
             "view": {"continuousWidth": WIDTH_PX, "continuousHeight": HEIGHT_PX, "discreteWidth": WIDTH_PX,
                      "stroke": None},
-            "title": {"fontSize": 16, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 12,
+            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 12,
                       "subtitleColor": "#444444", "offset": 12},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500,
                      "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
@@ -103,8 +106,9 @@ def ledger_chart(
         raise ValueError("a ledger chart needs a finding, units and at least one citation (or a model)")
     credit = f"Source: {publishers(citations)}" if citations else f"Model: {model}"
     _name_sources(chart, citations)
-    subtitle = textwrap.wrap(units, TITLE_CHARS + 20) + textwrap.wrap(credit, TITLE_CHARS + 20)
+    subtitle = textwrap.wrap(units, SUBTITLE_CHARS) + textwrap.wrap(credit, SUBTITLE_CHARS)
     return chart.properties(
+        width="container",
         title=alt.TitleParams(text=textwrap.wrap(finding, TITLE_CHARS), subtitle=subtitle),
         usermeta={"ledger": {"citations": citations, "model": model, "csv_name": csv_name,
                              "csv": frame_csv(data)}},

@@ -103,3 +103,30 @@ def page_problems(browser: object, base_url: str, path: str) -> list[str]:
                 problems.append(f"chart {chart['id']}: moving slider {index + 1} changed nothing")
     context.close()
     return problems
+
+
+PHONE_WIDTH_PX = 390
+
+_OVERFLOW = """(width) => Array.from(document.querySelectorAll('.ledger-chart')).flatMap(c => {
+  const svg = c.querySelector('svg.marks');
+  if (!svg) { return []; }
+  const box = svg.getBoundingClientRect();
+  const why = c.id + ' is ' + Math.round(box.width) + ' px wide, reaching ' + Math.round(box.right);
+  return box.right > width + 1 ? [why] : [];
+})"""
+
+
+def charts_wider_than_a_phone(browser: object, base_url: str, path: str) -> list[str]:
+    """Charts whose drawing reaches past the right edge of a 390 px phone screen."""
+    context = browser.new_context(viewport={"width": PHONE_WIDTH_PX, "height": 844})
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}", wait_until="load")
+    with suppress(Exception):
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
+            timeout=8000,
+        )
+    page.wait_for_timeout(300)
+    found = page.evaluate(_OVERFLOW, PHONE_WIDTH_PX)
+    context.close()
+    return found

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_checks import CHROMIUM_FLAGS, page_problems, remote_sources, serve
+from site_checks import CHROMIUM_FLAGS, charts_wider_than_a_phone, page_problems, remote_sources, serve
 
 from tools.ledger_build import ROOT, chapters
 
@@ -54,6 +54,15 @@ def browser() -> Iterator[object]:
 @pytest.mark.parametrize("name", chapters())
 def test_page_loads_clean_with_drawn_charts(browser: object, base_url: str, name: str) -> None:
     assert page_problems(browser, base_url, f"book/{name}.html") == []
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_every_chart_fits_a_phone(browser: object, base_url: str, name: str) -> None:
+    assert charts_wider_than_a_phone(browser, base_url, f"book/{name}.html") == []
+
+
+def test_wide_chart_fixture_fails_the_phone_check(browser: object, base_url: str) -> None:
+    assert charts_wider_than_a_phone(browser, base_url, "wide_chart.html") != []
 
 
 def test_intro_has_a_chart_and_a_slider(site: Path) -> None:
