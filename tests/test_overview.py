@@ -44,3 +44,28 @@ def test_index_chart_has_a_base_year_slider_and_states_its_finding() -> None:
     assert spec["params"][0]["bind"]["input"] == "range"
     assert chart_title(spec).startswith("The five biggest builders spent 1.2×")
     assert {c["source_id"] for c in spec["usermeta"]["ledger"]["citations"]} == {"m1", "f1"}
+
+
+def test_catalog_lists_every_table_with_its_schema() -> None:
+    from analysis.catalog import catalog, field_summary
+    from analysis.data import descriptor, load, table_names
+
+    tables = {name: load(name) for name in table_names()}
+    table = catalog(descriptor(), tables)
+    assert len(table) == len(tables)
+    row = table[table["Table"].str.contains("model_prices.csv")].iloc[0]
+    assert row["Rows"] == len(tables["model_prices"]) and row["Sources cited"] > 0
+    assert "<code>currency</code> (string) — one of USD, CNY — required" in row["Fields"]
+    assert field_summary({"name": "gw", "type": "number", "unit": "gw"}) == "<code>gw</code> (number, gw)"
+
+
+def test_seed_table_links_each_claim_to_the_page_that_tests_it() -> None:
+    from analysis.catalog import seed_table
+    from analysis.data import load
+
+    table = seed_table(load("seeds"), load("claims"))
+    assert len(table) == 5
+    row = table[table["Seed"].str.contains("004_")].iloc[0]
+    assert '<a href="escalator.html#claims-checked-here">c039</a>' in row["Claims"]
+    assert 'lang="zh"' in row["Language"]
+    assert table[table["Seed"].str.contains("002_")].iloc[0]["The copy states"] == "dated 2026-03-03"

@@ -122,3 +122,15 @@ def test_long_tables_sort_and_filter_in_the_static_page(browser: object, base_ur
     assert header.get_attribute("aria-sort") == "descending"
     assert rows.first.locator("td").first.inner_text() >= first
     page.close()
+
+
+def test_every_chart_links_its_data_as_a_real_file(site: Path) -> None:
+    import re
+
+    for page in sorted((site / "book").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "data:text/csv" not in text, page.name
+        for href in re.findall(r'class="ledger-csv" download="[^"]+" href="([^"]+)"', text):
+            file = (page.parent / href).resolve()
+            assert file.is_file() and file.read_text(encoding="utf-8").count("\n") >= 2, (page.name, href)
+    assert (site / "data" / "datapackage.json").is_file()

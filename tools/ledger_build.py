@@ -70,7 +70,9 @@ def inputs_hash(name: str, root: Path = ROOT) -> str:
     source = (book / f"{name}.md").read_text(encoding="utf-8")
     paths = [*sorted((root / "analysis").glob("*.py")), root / "requirements.txt"]
     paths += [root / "data" / "datapackage.json", root / "data" / "sources.csv"]
-    paths += [root / "data" / f"{t}.csv" for t in tables_read(source)]
+    read = sorted((root / "data").glob("*.csv")) if "table_names()" in source else [
+        root / "data" / f"{t}.csv" for t in tables_read(source)]
+    paths += read
     if READS_NOTEBOOKS in source:
         paths += [p for p in sorted(book.glob("*.ipynb")) if p.stem != name]
     digest = hashlib.sha256(source.encode("utf-8"))

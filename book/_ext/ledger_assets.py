@@ -8,7 +8,9 @@ book's own ``ledger-tables.js`` (sorting and filtering of long tables, from ``bo
 
 from __future__ import annotations
 
+import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -48,7 +50,51 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     shutil.copytree(NODE_MODULES / MATHJAX, target / "mathjax", dirs_exist_ok=True)
 
 
+CSV_LINK = re.compile(r'<a class="ledger-csv" download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]*)">')
+
+
+def _publish_chart_data(outdir: Path) -> None:
+    """Write the data under every chart to ``_static/data/<name>.csv`` and point its link there,
+    so each chart's data is a real file to link, cite or fetch; a name used twice for different
+    data is an error."""
+    target = outdir / "_static" / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    written: dict[str, str] = {}
+    for page in sorted(outdir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "ledger-csv" not in text:
+            continue
+        depth = len(page.relative_to(outdir).parts) - 1
+        prefix = "../" * depth
+
+        def swap(match: re.Match[str], prefix: str = prefix) -> str:
+            name, body = match.group(1), urllib.parse.unquote(match.group(2))
+            if written.setdefault(name, body) != body:
+                raise ExtensionError(f"two charts publish different data as {name}")
+            (target / name).write_text(body, encoding="utf-8")
+            return f'<a class="ledger-csv" download="{name}" href="{prefix}_static/data/{name}">'
+
+        page.write_text(CSV_LINK.sub(swap, text), encoding="utf-8")
+
+
+def _publish_tables(outdir: Path) -> None:
+    """Publish the book's data package: every table of ``data/`` and its descriptor."""
+    target = outdir / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted((ROOT / "data").glob("*")):
+        if path.suffix in (".csv", ".json"):
+            shutil.copyfile(path, target / path.name)
+
+
+def _publish(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    _publish_chart_data(Path(app.outdir))
+    _publish_tables(Path(app.outdir))
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.connect("builder-inited", _check_installed)
     app.connect("build-finished", _copy_assets)
+    app.connect("build-finished", _publish)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
