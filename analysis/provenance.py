@@ -33,6 +33,12 @@ UNIT_SCALE = {
     "shares": 1.0,
     "price": 1.0,
     "cny_bn": 1e9,
+    "twh": 1.0,
+    "watts": 1.0,
+    "kw": 1.0,
+    "mw": 1.0,
+    "usd_per_mw_day": 1.0,
+    "usd_per_mwh": 1.0,
     "usd_per_hour": 1.0,
     "months": 1.0,
 }
@@ -50,6 +56,7 @@ NUMBER_WORDS = {w: float(i) for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([A-Za-z]+)?")
+_ARTICLE = re.compile(r"\b(?:a|an)\s+(trillion|billion|million|thousand|gigawatt)\b", re.I)
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 #: Pure rescaling constants a derivation may use without the excerpt stating them.
@@ -68,6 +75,8 @@ def numbers_in(text: str) -> list[tuple[float, float]]:
         number = float(whole.replace(",", "") + (fraction or ""))
         found.append((number, SCALE_WORDS.get((word or "").lower(), 1.0)))
     found += [(NUMBER_WORDS[w.lower()], 1.0) for w in _WORD.findall(text)]
+    # "a trillion dollars", "more than a gigawatt": one of the scale or unit word.
+    found += [(1.0, SCALE_WORDS.get(w.lower(), 1.0)) for w in _ARTICLE.findall(text)]
     # Commas may also separate values (a CSV line): a field that is a bare number counts on its own.
     found += [(float(f), 1.0) for f in (part.strip() for part in text.split(",")) if _PLAIN.fullmatch(f)]
     return found
@@ -165,7 +174,9 @@ ISSUER_HOSTS = frozenset({
     "d18rn0p25nwr6d.cloudfront.net", "abc.xyz", "www.oracle.com", "www.sequoiacap.com", "sequoiacap.com",
     "www.srgresearch.com", "srgresearch.com", "www.prnewswire.com", "www.globenewswire.com",
     "www.businesswire.com", "www.einpresswire.com", "artificialanalysis.ai", "api-docs.deepseek.com",
-    "docs.anthropic.com", "platform.moonshot.ai", "help.aliyun.com",
+    "docs.anthropic.com", "platform.moonshot.ai", "help.aliyun.com", "blog.google", "eta.lbl.gov", "emp.lbl.gov",
+    "docs.nvidia.com", "www.prnewswire.co.uk", "intelligence.uptimeinstitute.com", "www.iea.org", "www.eia.gov",
+    "www.pjm.com",
 })
 #: Hosts that scrape, aggregate or relay other documents: a figure read there is weak, whatever it says.
 AGGREGATOR_HOSTS = frozenset({

@@ -103,7 +103,8 @@ SOURCED = [r for r in descriptor()["resources"] if figure_columns(r)]
 
 
 def test_every_table_with_sources_is_checked() -> None:
-    assert {r["name"] for r in SOURCED} == {"financials", "deals", "model_prices", "fx_rates", "capability"}
+    assert {r["name"] for r in SOURCED} == {"financials", "deals", "model_prices", "fx_rates", "capability",
+                                            "energy_estimates", "electricity_generation", "campuses"}
     assert figure_columns(next(r for r in SOURCED if r["name"] == "deals")) == ["amount", "gw"]
     assert figure_columns(next(r for r in SOURCED if r["name"] == "model_prices")) == ["input_price", "output_price"]
 
@@ -133,6 +134,8 @@ def test_excerpt_check_catches_a_changed_figure(data_copy: Path) -> None:
 def test_every_source_is_used() -> None:
     used = set().union(*(set(load(r["name"])["source_id"]) for r in SOURCED))
     used |= set(load("deals")["gw_source_id"].dropna())
+    used |= {s for r in descriptor()["resources"] if r["name"] not in ("sources",) and "source_id" in
+             {f["name"] for f in r["schema"]["fields"]} for s in load(r["name"])["source_id"]}
     unused = set(load("sources")["source_id"]) - used
     assert unused == set()
 

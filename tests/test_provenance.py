@@ -34,6 +34,8 @@ from analysis.provenance import (
         (78562016.88093337, "usd", "GPT-4,78562016.88093337,778066898.6709992"),
         (1257, "ratio", "4,GPT-4-Turbo-2024-04-09,1257,+3/-2,65760"),
         (2664000, "count", "Pre-Training Context Extension 2664K 119K"),
+        (1, "usd_tn", "I would ask them to take a trillion dollars"),
+        (1, "gw", "a data center campus with more than a gigawatt of capacity"),
         (1.4, "usd_tn", "a $1.4 trillion commitment"),
     ],
 )
