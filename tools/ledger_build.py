@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 from nbclient import NotebookClient
 
-from analysis import circular, distillation, escalator, ledger
+from analysis import circular, distillation, energy, escalator, ledger
 from analysis.data import DataError, load, table_names, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,12 +136,13 @@ def ordered(names: list[str], root: Path = ROOT) -> list[str]:
 
 
 #: Each chapter's claim checks: (tables by name) -> list of ledger.Recomputed.
-CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks, distillation.claim_checks]
+CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks, distillation.claim_checks, energy.claim_checks]
 
 
 def recomputed_claims() -> tuple[pd.DataFrame, pd.DataFrame]:
     """The claims table with every chapter's judged readings filled in, and every reading."""
-    tables = {name: load(name) for name in ("financials", "claims", "deals", "model_prices", "fx_rates", "capability")}
+    tables = {name: load(name) for name in ("financials", "claims", "deals", "model_prices", "fx_rates", "capability",
+                                              "energy_estimates", "electricity_generation", "campuses")}
     rows = [row for check in CLAIM_CHECKS for row in check(tables)]
     return ledger.apply(tables["claims"], rows), ledger.readings_table(rows)
 
@@ -156,7 +157,11 @@ def check_data() -> int:
             print(exc, file=sys.stderr)
             failed = True
         else:
-            print(f"    {name}: {len(frame)} rows valid")
+            problems = energy.campus_problems(frame) if name == "campuses" else []
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            failed = failed or bool(problems)
+            print(f"    {name}: {len(frame)} rows {'with problems' if problems else 'valid'}")
     return 1 if failed else 0
 
 
