@@ -327,10 +327,11 @@ def capex_plan(financials: pd.DataFrame, firms: list[str] = FOUR) -> pd.DataFram
 
 
 def plan_source_ids(financials: pd.DataFrame, firms: list[str] = FOUR) -> list[str]:
-    """The documents behind :func:`capex_plan`: the firms' capex and guidance rows."""
-    rows = financials[financials["entity"].isin(firms) & financials["metric"].isin(
-        ["capex", "capex_guidance", "capex_guidance_low", "capex_guidance_high"])]
-    return sorted(set(rows["source_id"]))
+    """The documents behind :func:`capex_plan`: the firms' capex rows it sums and their guidance."""
+    capex = annual_series(financials, "capex", firms)
+    guidance = capex_guidance(financials, firms)
+    ids = set(capex[capex["fiscal_year"] >= FIRST_YEAR]["source_id"])
+    return sorted(ids | {i for joined in guidance["source_ids"] for i in str(joined).split(";")})
 
 
 def plan_path(plan: pd.DataFrame, growth: float, last_year: int = LAST_YEAR) -> pd.DataFrame:
@@ -355,9 +356,18 @@ def energisable_capex_usd_bn(supply_gw: float, pue: float, usd_bn_per_it_gw: flo
 
 
 def binding_year(path: pd.DataFrame, energisable_usd_bn: float) -> int | None:
-    """The first year the planned capex exceeds the capex the new power can energise, or None."""
-    over = path[path["capex_usd_bn"] > energisable_usd_bn]
+    """The first planned year (guidance or assumed, not reported) whose capex exceeds the capex
+    the new power can energise, or None. Reported years are spending that happened: a reported
+    year above the ceiling says the inputs are too tight (:func:`contradicted`), not that power bound.
+    """
+    over = path[(path["kind"] != "reported") & (path["capex_usd_bn"] > energisable_usd_bn)]
     return int(over["year"].iloc[0]) if len(over) else None
+
+
+def contradicted(path: pd.DataFrame, energisable_usd_bn: float) -> bool:
+    """True when a reported year's capex already exceeds the ceiling: inputs the spending refutes."""
+    reported = path[path["kind"] == "reported"]
+    return bool((reported["capex_usd_bn"] > energisable_usd_bn).any())
 
 
 def first_binding_year(demand: pd.DataFrame, supply_gw_per_year: float) -> int | None:
@@ -381,13 +391,14 @@ class Ranges:
 def binding_years(plan: pd.DataFrame, ranges: Ranges, steps: int = 5) -> pd.DataFrame:
     """The binding year over a grid spanning each range (``steps`` values each). Columns: supply_gw,
     pue, usd_bn_per_gw, growth, year (NaN where plans never exceed the energisable capex by
-    LAST_YEAR)."""
+    LAST_YEAR), contradicted (reported capex already above the ceiling)."""
     axes = [np.linspace(*r, steps) for r in (ranges.supply_gw, ranges.pue, ranges.usd_bn_per_gw, ranges.growth)]
     rows = []
     for supply, pue, cost, growth in itertools.product(*axes):
-        year = binding_year(plan_path(plan, growth), energisable_capex_usd_bn(supply, pue, cost))
-        rows.append((supply, pue, cost, growth, np.nan if year is None else year))
-    return pd.DataFrame(rows, columns=["supply_gw", "pue", "usd_bn_per_gw", "growth", "year"])
+        path, ceiling = plan_path(plan, growth), energisable_capex_usd_bn(supply, pue, cost)
+        year = binding_year(path, ceiling)
+        rows.append((supply, pue, cost, growth, np.nan if year is None else year, contradicted(path, ceiling)))
+    return pd.DataFrame(rows, columns=["supply_gw", "pue", "usd_bn_per_gw", "growth", "year", "contradicted"])
 
 
 def binding_finding(plan: pd.DataFrame, scenarios: pd.DataFrame, pue: tuple[float, float],

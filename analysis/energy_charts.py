@@ -86,22 +86,24 @@ def cost_chart(costs: pd.DataFrame, sources: pd.DataFrame, finding: str) -> alt.
 
 def additions_chart(additions: pd.DataFrame, sources: pd.DataFrame, source_ids: list[str],
                     finding: str) -> alt.Chart:
-    """US capacity additions, planned at the start of each year and built, by source."""
+    """US capacity additions, all sources together: planned at the start of each year and built,
+    side by side (the by-source split is in the chart's data file)."""
     tidy = additions.melt(id_vars=["year", "source"], value_vars=["planned_gw", "built_gw"], var_name="kind",
                           value_name="gw").dropna()
     tidy["kind"] = tidy["kind"].map({"planned_gw": "planned", "built_gw": "built"})
+    total = tidy[tidy["source"] == "total"]
     return ledger_chart(
-        alt.Chart(tidy).mark_bar().encode(
-            x=alt.X("kind:N", title=None, sort=["planned", "built"]),
+        alt.Chart(total).mark_bar().encode(
+            x=alt.X("year:O", title="Year"),
+            xOffset=alt.XOffset("kind:N", sort=["planned", "built"]),
             y=alt.Y("gw:Q", title="GW of utility-scale capacity"),
-            color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=["planned", "built"],
-                                                                  range=["#56B4E9", "#0072B2"])),
-            column=alt.Column("year:O", title=None),
-            row=alt.Row("source:N", title=None),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("source:N", title="Source"),
-                     alt.Tooltip("kind:N", title="Planned or built"), alt.Tooltip("gw:Q", title="GW", format=".1f")]),
-        finding=finding, units="US utility-scale capacity additions, GW; planned as reported at the start of each "
-        "year, built as reported after it",
+            color=alt.Color("kind:N", title=None, sort=["planned", "built"],
+                            scale=alt.Scale(domain=["planned", "built"], range=["#56B4E9", "#0072B2"]),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("kind:N", title="Planned or built"),
+                     alt.Tooltip("gw:Q", title="GW, all sources", format=".1f")]),
+        finding=finding, units="US utility-scale capacity additions, all sources, GW; planned as reported at the "
+        "start of each year, built as reported after it",
         citations=cite(source_ids, sources), data=tidy, csv_name="energy-additions.csv")
 
 
@@ -115,7 +117,7 @@ def binding_chart(plan: pd.DataFrame, supply_gw: float, pue: float, usd_bn_per_g
     known = plan.set_index("year")["capex_usd_bn"]
     years["known"] = years["year"].map(known)
     years["kind"] = years["year"].map(plan.set_index("year")["kind"]).fillna("assumed")
-    s = alt.param(name="supply", value=supply_gw, bind=alt.binding_range(
+    s = alt.param(name="supply", value=round(supply_gw, 1), bind=alt.binding_range(
         min=round(ranges.supply_gw[0] / 2, 1), max=round(ranges.supply_gw[1] * 1.5), step=0.1,
         name="New power for data centres, GW a year "))
     p = alt.param(name="pue", value=pue, bind=alt.binding_range(min=1.0, max=round(ranges.pue[1] + 0.1, 2),
@@ -129,7 +131,9 @@ def binding_chart(plan: pd.DataFrame, supply_gw: float, pue: float, usd_bn_per_g
         capex_usd_bn=f"isValid(datum.known) ? datum.known : {float(guided['capex_usd_bn'])} * "
                      f"pow(1 + growth, datum.year - {int(guided['year'])})",
         energisable_usd_bn="supply / pue * cost",
-        binds="datum.capex_usd_bn > datum.energisable_usd_bn ? 'plans exceed it' : 'within it'")
+        binds="datum.kind == 'reported' ? (datum.capex_usd_bn > datum.energisable_usd_bn ? 'spent above it: "
+              "inputs too tight' : 'spent within it') : datum.capex_usd_bn > datum.energisable_usd_bn ? "
+              "'plans exceed it' : 'within it'")
     x = alt.X("year:O", title="Year")
     plans = base.mark_line(point=True, color="#0072B2").encode(
         x=x, y=alt.Y("capex_usd_bn:Q", title="USD bn a year"),
@@ -165,3 +169,15 @@ def reactor_chart(table: pd.DataFrame, demand_gw: float, sources: pd.DataFrame, 
         units="GW of plant at each plant's reported cost per GW; dashed: the US data-centre growth 2024–2030 of "
         "the IEA base case as average GW",
         citations=cite(source_ids, sources), data=data, csv_name="energy-reactors.csv")
+
+
+def reactor_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The reactor table for readers: costs with their currency, dates as a span with its years."""
+    return pd.DataFrame({
+        "plant": table["plant"], "status": table["status"],
+        "cost": [f"{c} {v:,.1f}" for c, v in zip(table["currency"], table["cost_bn"], strict=True)],
+        "gw": table["gw"],
+        "per_gw": [f"{c} {v:,.1f}" for c, v in zip(table["currency"], table["bn_per_gw"], strict=True)],
+        "budget_gw": table["budget_gw"],
+        "span": [f"{a}–{b} ({n} years)" for a, b, n in
+                 zip(table["start_year"], table["power_year"], table["build_years"], strict=True)]})

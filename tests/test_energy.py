@@ -91,6 +91,9 @@ def test_binding_year_is_the_first_year_plans_exceed_the_ceiling() -> None:
     assert ceiling == pytest.approx(320.0)
     assert e.binding_year(path, ceiling) == 2027
     assert e.binding_year(path, 1000.0) is None
+    # A reported year above the ceiling is not a binding year: the inputs are refuted by spending.
+    assert e.binding_year(path, 50.0) == 2025 and e.contradicted(path, 50.0)
+    assert not e.contradicted(path, ceiling)
 
 
 def test_implied_supply_on_a_hand_worked_projection() -> None:
@@ -141,7 +144,8 @@ def test_binding_chart_matches_its_python_twin() -> None:
                          "kind": ["reported", "reported", "guidance"]})
     ranges = e.Ranges((4.0, 20.0), (1.09, 1.54), (35.0, 60.0))
     spec = ec.binding_chart(plan, 12.0, 1.1, 50.0, 0.0, ranges, sources, ["s"], "t").to_dict()
-    for supply, pue, cost, growth in ((12.0, 1.1, 50.0, 0.0), (5.0, 1.5, 35.0, 0.15), (25.0, 1.0, 90.0, -0.2)):
+    for supply, pue, cost, growth in ((12.0, 1.1, 50.0, 0.0), (5.0, 1.5, 35.0, 0.15), (25.0, 1.0, 90.0, -0.2),
+                                      (2.0, 1.5, 40.0, 0.1)):
         page = dataset_with(spec, {"supply": supply, "pue": pue, "cost": cost, "growth": growth},
                             "energisable_usd_bn").set_index("year")
         path = e.plan_path(plan, growth).set_index("year")["capex_usd_bn"]
@@ -151,6 +155,7 @@ def test_binding_chart_matches_its_python_twin() -> None:
             assert page.loc[year, "energisable_usd_bn"] == pytest.approx(ceiling)
         first = e.binding_year(e.plan_path(plan, growth), ceiling)
         over = page[page["binds"] == "plans exceed it"].index
+        assert page["binds"].str.startswith("spent above").any() == e.contradicted(e.plan_path(plan, growth), ceiling)
         assert (int(over.min()) if len(over) else None) == first
 
 
@@ -162,3 +167,11 @@ def test_the_energy_claims_are_judged() -> None:
     share = rows["c070"].readings[0]
     assert share.verdict == "does not hold" and 0 < share.value < 5
     assert rows["c072"].readings[0].verdict == "cannot be checked"
+
+
+def test_reactor_display_names_currency_and_span() -> None:
+    from analysis import energy_charts as ec
+
+    table = e.reactor_table([e.Plant("CAD plant", 20.9, "CAD", 1.2, 2025, 2030, "x", ())], 1000.0)
+    shown = ec.reactor_display(table).iloc[0]
+    assert shown["per_gw"] == "CAD 17.4" and shown["span"] == "2025–2030 (5 years)"
