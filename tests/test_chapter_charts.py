@@ -9,7 +9,17 @@ from collections.abc import Callable
 import altair as alt
 import pytest
 
-from analysis import circular, circular_charts, distillation, distillation_charts, escalator, escalator_charts, overview
+from analysis import (
+    circular,
+    circular_charts,
+    distillation,
+    distillation_charts,
+    energy,
+    energy_charts,
+    escalator,
+    escalator_charts,
+    overview,
+)
 from analysis.charts import chart_title, render_html
 from analysis.data import load
 from analysis.finance import annual_series, latest_row
@@ -81,12 +91,38 @@ def _overview_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     return {"capex_index": overview.capex_index_chart(table, t["sources"], overview.combined_growth(table))}
 
 
+def _energy_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
+    tables = {n: load(n) for n in ("financials", "claims", "deals", "energy_estimates", "electricity_generation",
+                                   "campuses")}
+    fin, src, est = tables["financials"], t["sources"], tables["energy_estimates"]
+    model = energy.binding_model(tables)
+    pieces = energy.dated_pieces(tables["campuses"])
+    costs = energy.cost_per_gw_table(fin, tables["deals"])
+    ranges = energy.Ranges((4.0, 20.0), energy.pue_range(fin), (35.0, 60.0))
+    plants = energy.plants(fin)
+    ids = [s for p in plants for s in p.source_ids]
+    ec = energy_charts
+    return {
+        "demand": ec.demand_chart(energy.estimates_twh(est, "world"), energy.estimates_twh(est, "us"), src,
+                                  "Data centres use a small share of world electricity"),
+        "campuses": ec.campus_chart(energy.gw_by_year(pieces, 2025, 2030), 17.5, model.supply_gw, tables["campuses"],
+                                    src, "Announced campuses put a few GW a year on a date"),
+        "costs": ec.cost_chart(costs, src, "A GW of AI capacity costs tens of billions of dollars"),
+        "additions": ec.additions_chart(energy.additions_table(fin), src, list(fin["source_id"].iloc[-3:]),
+                                        "The US builds most of what it plans each year"),
+        "binding": ec.binding_chart(model.plan, model.supply_gw, model.pue, model.usd_bn_per_gw, 0.0, ranges, src,
+                                    energy.plan_source_ids(fin), "The four's guidance outruns the power it can use"),
+        "reactors": ec.reactor_chart(energy.reactor_table(plants, 1000.0), 28.0, src, ids,
+                                     "A trillion dollars buys tens of GW of reactors"),
+    }
+
+
 BUILDERS: dict[str, Callable[[dict], dict]] = {
     "escalator": _escalator_charts, "circular": _circular_charts, "distillation": _distillation_charts,
-    "overview": _overview_charts}
+    "energy": _energy_charts, "overview": _overview_charts}
 SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"],
            "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"],
-           "squeeze": ["decline", "growth"]}
+           "squeeze": ["decline", "growth"], "binding": ["cost", "growth", "pue", "supply"]}
 
 
 def _tooltips(spec: dict) -> bool:
