@@ -130,3 +130,38 @@ def charts_wider_than_a_phone(browser: object, base_url: str, path: str) -> list
     found = page.evaluate(_OVERFLOW, PHONE_WIDTH_PX)
     context.close()
     return found
+
+
+#: A page draws its Chinese text from a few of the font's ~100 Unicode-range subsets; more means
+#: the split is not working and the page downloads the whole font.
+MAX_CJK_SUBSETS = 30
+
+_CJK_STATE = """async () => {
+  const runs = Array.from(document.querySelectorAll('[lang|="zh"]')).filter(el => el.textContent.trim());
+  const missing = [];
+  for (const el of runs) {
+    const text = el.textContent.trim();
+    const faces = await document.fonts.load('16px "Noto Sans SC"', text);
+    if (!getComputedStyle(el).fontFamily.includes('Noto Sans SC') || faces.length === 0) {
+      missing.push(text.slice(0, 20));
+    }
+  }
+  await document.fonts.ready;
+  const files = performance.getEntriesByType('resource')
+    .filter(r => r.name.includes('noto-sans-sc') && r.name.endsWith('.woff2')).length;
+  return {missing, files};
+}"""
+
+
+def cjk_problems(browser: object, base_url: str, path: str) -> list[str]:
+    """Chinese runs (``lang="zh"``) not drawn in the book's CJK font, and a page that downloads
+    more of the font's subsets than its text can need."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}", wait_until="load")
+    state = page.evaluate(_CJK_STATE)
+    context.close()
+    problems = [f"Chinese text not in Noto Sans SC: {text!r}" for text in state["missing"]]
+    if state["files"] > MAX_CJK_SUBSETS:
+        problems.append(f"downloads {state['files']} font subsets (at most {MAX_CJK_SUBSETS})")
+    return problems

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_checks import CHROMIUM_FLAGS, charts_wider_than_a_phone, page_problems, remote_sources, serve
+from site_checks import CHROMIUM_FLAGS, charts_wider_than_a_phone, cjk_problems, page_problems, remote_sources, serve
 
 from tools.ledger_build import ROOT, chapters
 
@@ -59,6 +59,16 @@ def test_page_loads_clean_with_drawn_charts(browser: object, base_url: str, name
 @pytest.mark.parametrize("name", chapters())
 def test_every_chart_fits_a_phone(browser: object, base_url: str, name: str) -> None:
     assert charts_wider_than_a_phone(browser, base_url, f"book/{name}.html") == []
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_chinese_text_draws_in_the_book_font(browser: object, base_url: str, name: str) -> None:
+    assert cjk_problems(browser, base_url, f"book/{name}.html") == []
+
+
+def test_chinese_text_without_the_font_fails_the_check(browser: object, base_url: str) -> None:
+    assert cjk_problems(browser, base_url, "cjk_without_font.html") == [
+        "Chinese text not in Noto Sans SC: '能源才是AI发展的终极制约因素'"]
 
 
 def test_wide_chart_fixture_fails_the_phone_check(browser: object, base_url: str) -> None:

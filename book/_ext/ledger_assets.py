@@ -1,9 +1,12 @@
 """Sphinx extension: put the vendored browser assets on every page, from local files only.
 
-vega, vega-lite and vega-embed (charts) and MathJax (formulas) come from the npm registry at
-install time (``package-lock.json``) into ``node_modules/``; this copies them into the built
-site's ``_static/vendor/`` and adds the three chart scripts to every page, in order, and the
-book's own ``ledger-tables.js`` (sorting and filtering of long tables, from ``book/_static``).
+vega, vega-lite and vega-embed (charts), MathJax (formulas) and the Noto Sans SC font (Chinese
+quotes) come from the npm registry at install time (``package-lock.json``) into
+``node_modules/``; this copies them into the built site's ``_static/vendor/`` and adds the three
+chart scripts to every page, in order, the font's stylesheet, and the book's own
+``ledger-tables.js`` (sorting and filtering of long tables, from ``book/_static``). The font is
+split by Unicode range (Fontsource's subsets), so a page downloads only the parts holding the
+characters it draws.
 """
 
 from __future__ import annotations
@@ -24,12 +27,17 @@ SCRIPTS = [
     ("vega-embed/build/vega-embed.min.js", "vega-embed.min.js"),
 ]
 MATHJAX = "mathjax/es5"
+CJK_FONT = "@fontsource/noto-sans-sc"
+CJK_CSS = "noto-sans-sc/noto-sans-sc-400.css"
+WOFF_FALLBACK = re.compile(r", url\(\./files/[^)]+\.woff\) format\('woff'\)")
 
 
 def _check_installed(app: Sphinx) -> None:
     missing = [src for src, _ in SCRIPTS if not (NODE_MODULES / src).is_file()]
     if not (NODE_MODULES / MATHJAX / "tex-mml-chtml.js").is_file():
         missing.append(f"{MATHJAX}/tex-mml-chtml.js")
+    if not (NODE_MODULES / CJK_FONT / "400.css").is_file():
+        missing.append(f"{CJK_FONT}/400.css")
     if missing:
         raise ExtensionError(
             f"browser assets missing from {NODE_MODULES}: {', '.join(missing)}. "
@@ -38,6 +46,17 @@ def _check_installed(app: Sphinx) -> None:
     for _, name in SCRIPTS:
         app.add_js_file(f"vendor/{name}")
     app.add_js_file("ledger-tables.js", defer="defer")
+    app.add_css_file(f"vendor/{CJK_CSS}")
+
+
+def _copy_font(target: Path) -> None:
+    """The regular weight of Noto Sans SC: its stylesheet (WOFF2 only) and the WOFF2 subsets."""
+    font = NODE_MODULES / CJK_FONT
+    css = WOFF_FALLBACK.sub("", (font / "400.css").read_text(encoding="utf-8"))
+    (target / CJK_CSS).parent.joinpath("files").mkdir(parents=True, exist_ok=True)
+    (target / CJK_CSS).write_text(css, encoding="utf-8")
+    for subset in (font / "files").glob("*-400-normal.woff2"):
+        shutil.copyfile(subset, target / "noto-sans-sc" / "files" / subset.name)
 
 
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -48,6 +67,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     for src, name in SCRIPTS:
         shutil.copyfile(NODE_MODULES / src, target / name)
     shutil.copytree(NODE_MODULES / MATHJAX, target / "mathjax", dirs_exist_ok=True)
+    _copy_font(target)
 
 
 CSV_LINK = re.compile(r'<a class="ledger-csv" download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]*)">')
