@@ -150,10 +150,24 @@ _EMBED_SCRIPT = """(function() {{
   var spec = {spec};
   function draw() {{
     vegaEmbed("#{vid}", spec, {{"renderer": "svg", "actions": {{"export": true, "source": false,
-      "compiled": false, "editor": false}}}}).catch(function(err) {{ console.error("chart {vid}: " + err); }});
+      "compiled": false, "editor": false}}}}).then(function() {{
+      var menu = document.querySelector("#{vid} summary");
+      if (menu) {{ menu.setAttribute("aria-label", "Save this chart as an image"); }}
+    }}).catch(function(err) {{ console.error("chart {vid}: " + err); }});
   }}
   if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
 }})();"""
+
+
+def chart_alternative(spec: dict[str, Any]) -> str:
+    """The chart's text alternative for screen readers: its finding, then what it plots (the
+    subtitle's units and source line).
+
+    >>> chart_alternative({"title": {"text": ["Capex", "doubled"], "subtitle": ["USD bn", "Source: X"]}})
+    'Chart: Capex doubled. USD bn Source: X'
+    """
+    subtitle = spec.get("title", {}).get("subtitle", [])
+    return f"Chart: {chart_title(spec)}. {' '.join(subtitle)}".strip()
 
 
 def render_html(spec: dict[str, Any]) -> str:
@@ -170,8 +184,8 @@ def render_html(spec: dict[str, Any]) -> str:
     return (
         f'<figure class="ledger-figure" data-source-ids="{html.escape(source_ids)}" '
         f'data-chart-title="{html.escape(chart_title(spec))}">\n'
-        f'<div id="{vid}" class="ledger-chart" role="img" '
-        f'aria-label="{html.escape(chart_title(spec))}"></div>\n'
+        f'<div id="{vid}" class="ledger-chart" role="group" '
+        f'aria-label="{html.escape(chart_alternative(spec))}"></div>\n'
         f'<script type="text/javascript">\n{_EMBED_SCRIPT.format(spec=payload, vid=vid)}\n</script>\n'
         f'<figcaption class="ledger-source">{html.escape(caption)} '
         f'<a class="ledger-csv" download="{html.escape(meta["csv_name"])}" href="{csv_href}">'

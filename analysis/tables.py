@@ -100,5 +100,7 @@ def html_table(frame: pd.DataFrame, columns: list[Column], *, caption: str | Non
     body = "\n".join("<tr>" + "".join(_cell(row[c.key], c) for c in columns) + "</tr>"
                      for _, row in frame.iterrows())
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f'<div class="ledger-table-wrap"><table class="{classes}">{cap}<thead><tr>{head}</tr></thead>\n'
+    label = html.escape(caption or "Table", quote=True)
+    return (f'<div class="ledger-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+            f'<table class="{classes}">{cap}<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table></div>")

@@ -165,3 +165,28 @@ def cjk_problems(browser: object, base_url: str, path: str) -> list[str]:
     if state["files"] > MAX_CJK_SUBSETS:
         problems.append(f"downloads {state['files']} font subsets (at most {MAX_CJK_SUBSETS})")
     return problems
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+_AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.length + ' node(s), e.g. ' + v.nodes[0].html.slice(0, 120))"""
+
+
+def accessibility_problems(browser: object, base_url: str, path: str) -> list[str]:
+    """Serious and critical axe-core violations on a page once its charts are drawn (axe-core from
+    the npm registry, injected into the page)."""
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run npm ci")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}", wait_until="load")
+    with suppress(Exception):
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
+            timeout=8000,
+        )
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    problems = page.evaluate(_AXE_RUN)
+    context.close()
+    return problems

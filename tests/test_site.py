@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_checks import CHROMIUM_FLAGS, charts_wider_than_a_phone, cjk_problems, page_problems, remote_sources, serve
+from site_checks import (
+    CHROMIUM_FLAGS,
+    accessibility_problems,
+    charts_wider_than_a_phone,
+    cjk_problems,
+    page_problems,
+    remote_sources,
+    serve,
+)
 
 from tools.ledger_build import ROOT, chapters
 
@@ -69,6 +77,16 @@ def test_chinese_text_draws_in_the_book_font(browser: object, base_url: str, nam
 def test_chinese_text_without_the_font_fails_the_check(browser: object, base_url: str) -> None:
     assert cjk_problems(browser, base_url, "cjk_without_font.html") == [
         "Chinese text not in Noto Sans SC: '能源才是AI发展的终极制约因素'"]
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_no_serious_accessibility_violations(browser: object, base_url: str, name: str) -> None:
+    assert accessibility_problems(browser, base_url, f"book/{name}.html") == []
+
+
+def test_inaccessible_fixture_fails_the_accessibility_check(browser: object, base_url: str) -> None:
+    found = {p.split(" ")[0] for p in accessibility_problems(browser, base_url, "inaccessible.html")}
+    assert {"button-name", "image-alt"} <= found, found
 
 
 def test_wide_chart_fixture_fails_the_phone_check(browser: object, base_url: str) -> None:
