@@ -6,7 +6,7 @@ quotes) come from the npm registry at install time (``package-lock.json``) into
 chart scripts to every page, in order, the font's stylesheet, and the book's own
 ``ledger-tables.js`` (sorting and filtering of long tables, from ``book/_static``). The font is
 split by Unicode range (Fontsource's subsets), so a page downloads only the parts holding the
-characters it draws.
+characters it draws, and each part is cut down (fontTools) to the characters the built site uses.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 import urllib.parse
 from pathlib import Path
 
+from fontTools import subset
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
@@ -49,14 +50,24 @@ def _check_installed(app: Sphinx) -> None:
     app.add_css_file(f"vendor/{CJK_CSS}")
 
 
-def _copy_font(target: Path) -> None:
-    """The regular weight of Noto Sans SC: its stylesheet (WOFF2 only) and the WOFF2 subsets."""
+def _copy_font(target: Path, outdir: Path) -> None:
+    """The regular weight of Noto Sans SC: its stylesheet (WOFF2 only) and its WOFF2 subsets, each
+    cut down to the characters that appear in the built pages."""
     font = NODE_MODULES / CJK_FONT
     css = WOFF_FALLBACK.sub("", (font / "400.css").read_text(encoding="utf-8"))
-    (target / CJK_CSS).parent.joinpath("files").mkdir(parents=True, exist_ok=True)
+    files = (target / CJK_CSS).parent / "files"
+    files.mkdir(parents=True, exist_ok=True)
     (target / CJK_CSS).write_text(css, encoding="utf-8")
-    for subset in (font / "files").glob("*-400-normal.woff2"):
-        shutil.copyfile(subset, target / "noto-sans-sc" / "files" / subset.name)
+    used = sorted({ord(c) for page in outdir.rglob("*.html") for c in page.read_text(encoding="utf-8")})
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.ignore_missing_unicodes = True
+    for part in sorted((font / "files").glob("*-400-normal.woff2")):
+        face = subset.load_font(str(part), options)
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=used)
+        cutter.subset(face)
+        subset.save_font(face, str(files / part.name), options)
 
 
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -67,7 +78,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     for src, name in SCRIPTS:
         shutil.copyfile(NODE_MODULES / src, target / name)
     shutil.copytree(NODE_MODULES / MATHJAX, target / "mathjax", dirs_exist_ok=True)
-    _copy_font(target)
+    _copy_font(target, Path(app.outdir))
 
 
 CSV_LINK = re.compile(r'<a class="ledger-csv" download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]*)">')
@@ -106,11 +117,35 @@ def _publish_tables(outdir: Path) -> None:
             shutil.copyfile(path, target / path.name)
 
 
+#: The theme's Font Awesome script (about 530 KB gzipped) draws the same icons the theme's CSS
+#: webfont already draws; pages load lighter without it.
+FONTAWESOME_JS = re.compile(
+    r'<script defer src="(?:\.\./)*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
+
+
+#: MathJax (about 260 KB gzipped) is needed only by pages that show a formula.
+MATHJAX_JS = re.compile(r'<script>window\.MathJax = [^<]*</script>\s*'
+                        r'<script defer="defer" src="(?:\.\./)*_static/vendor/mathjax/tex-mml-chtml\.js\?v=[0-9a-f]+">'
+                        r'</script>')
+
+
+def _lighten_pages(outdir: Path) -> None:
+    """Drop the scripts a page does not need: Font Awesome's everywhere, MathJax where no formula is."""
+    for page in sorted(outdir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        lighter = FONTAWESOME_JS.sub("", text)
+        if 'class="math' not in lighter:
+            lighter = MATHJAX_JS.sub("", lighter)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
+
+
 def _publish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     _publish_chart_data(Path(app.outdir))
     _publish_tables(Path(app.outdir))
+    _lighten_pages(Path(app.outdir))
 
 
 def setup(app: Sphinx) -> dict[str, object]:
