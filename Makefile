@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 PIP_NOISE := -e '/is ignored: it is neither a file nor a directory/d' -e '/BuildBackendWarning\|Editable installation/d'
 timed = start=$$(date +%s); $(1); echo "    ($$(( $$(date +%s) - start )) s)"
 
-.PHONY: book test serve chapter deps check-data lint unit nbval build browser benchmark clean
+.PHONY: book test serve chapter deps check-data lint unit nbval build browser benchmark pdf clean
 
 book: deps check-data
 	@echo "==> [3/4] Recomputing the claims ledger; re-executing chapters whose source, data or code changed"
@@ -84,6 +84,11 @@ browser:
 	else \
 		echo "!!!!!!!! SKIPPED: browser tests (no Chromium at $(CHROMIUM), not root to install it) !!!!!!!!"; \
 	fi
+
+pdf: book
+	@echo "==> Printing the whole book to one PDF (single-page build, headless Chromium)"
+	@$(call timed,.venv/bin/jupyter-book build . --builder singlehtml >/tmp/ledger-pdf.log 2>&1 || { cat /tmp/ledger-pdf.log; exit 1; })
+	@LEDGER_CHROMIUM=$(CHROMIUM) $(PY) -m tools.print_pdf
 
 benchmark: deps
 	@$(PY) -m tools.site_benchmark

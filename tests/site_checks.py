@@ -190,3 +190,17 @@ def accessibility_problems(browser: object, base_url: str, path: str) -> list[st
     problems = page.evaluate(_AXE_RUN)
     context.close()
     return problems
+
+
+def search_results(browser: object, base_url: str, word: str) -> list[str]:
+    """The page titles the site's own search (its local index, no network) lists for ``word``."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).netloc == urlparse(base_url).netloc
+               else r.abort())
+    page.goto(f"{base_url}/search.html?q={word}", wait_until="load")
+    with suppress(Exception):
+        page.wait_for_selector("#search-results ul.search li", timeout=10000)
+    titles = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.textContent)")
+    context.close()
+    return titles

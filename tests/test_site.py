@@ -19,6 +19,7 @@ from site_checks import (
     cjk_problems,
     page_problems,
     remote_sources,
+    search_results,
     serve,
 )
 
@@ -87,6 +88,12 @@ def test_no_serious_accessibility_violations(browser: object, base_url: str, nam
 def test_inaccessible_fixture_fails_the_accessibility_check(browser: object, base_url: str) -> None:
     found = {p.split(" ")[0] for p in accessibility_problems(browser, base_url, "inaccessible.html")}
     assert {"button-name", "image-alt"} <= found, found
+
+
+def test_search_works_offline(browser: object, base_url: str) -> None:
+    found = search_results(browser, base_url, "gigawatt")
+    assert any("Energy" in title for title in found), found
+    assert search_results(browser, base_url, "zzqxjv") == []
 
 
 def test_wide_chart_fixture_fails_the_phone_check(browser: object, base_url: str) -> None:
