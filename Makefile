@@ -58,7 +58,7 @@ test: deps check-data lint unit nbval build browser
 
 lint:
 	@echo "==> ruff"
-	@$(call timed,$(PY) -m ruff check analysis tests tools book/_ext)
+	@$(call timed,$(PY) -m ruff check analysis tests tools book/_ext benchmarks)
 
 unit:
 	@echo "==> Unit, property, data and pairing tests"
@@ -91,7 +91,8 @@ pdf: book
 	@LEDGER_CHROMIUM=$(CHROMIUM) $(PY) -m tools.print_pdf
 
 benchmark: deps
-	@$(PY) -m tools.site_benchmark
+	@echo "==> Benchmark (several minutes): build times, then bytes and drawing times per page -> docs/performance.md"
+	@LEDGER_CHROMIUM=$(CHROMIUM) $(PY) -m benchmarks.site
 
 clean:
 	rm -rf _build
