@@ -150,7 +150,8 @@ _EMBED_SCRIPT = """(function() {{
   var spec = {spec};
   function draw() {{
     vegaEmbed("#{vid}", spec, {{"renderer": "svg", "actions": {{"export": true, "source": false,
-      "compiled": false, "editor": false}}}}).then(function() {{
+      "compiled": false, "editor": false}}}}).then(function(result) {{
+      (window.ledgerViews = window.ledgerViews || {{}})["{vid}"] = result.view;
       var menu = document.querySelector("#{vid} summary");
       if (menu) {{ menu.setAttribute("aria-label", "Save this chart as an image"); }}
     }}).catch(function(err) {{ console.error("chart {vid}: " + err); }});

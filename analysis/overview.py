@@ -45,6 +45,19 @@ def combined_growth(table: pd.DataFrame) -> CapexGrowth:
     return CapexGrowth(common[0], common[-1], float(totals[common[0]]), float(totals[common[-1]]))
 
 
+def capex_multiples(table: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Each firm's capex from ``base_year`` on as a multiple of its capex that year (the Python twin
+    of the index chart's slider). Columns: firm, fiscal_year, multiple.
+
+    >>> t = pd.DataFrame({"firm": ["A", "A"], "fiscal_year": [2020, 2021], "value_usd_bn": [2.0, 5.0]})
+    >>> capex_multiples(t, 2020)["multiple"].tolist()
+    [1.0, 2.5]
+    """
+    base = table[table["fiscal_year"] == base_year].set_index("firm")["value_usd_bn"]
+    rows = table[(table["fiscal_year"] >= base_year) & table["firm"].isin(base[base > 0].index)]
+    return rows.assign(multiple=rows["value_usd_bn"] / rows["firm"].map(base))[["firm", "fiscal_year", "multiple"]]
+
+
 def capex_index_chart(table: pd.DataFrame, sources: pd.DataFrame, growth: CapexGrowth) -> alt.LayerChart:
     """Each firm's capex as a multiple of its capex in a base year the reader picks with a slider."""
     years = sorted(table["fiscal_year"].unique())

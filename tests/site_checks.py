@@ -204,3 +204,44 @@ def search_results(browser: object, base_url: str, word: str) -> list[str]:
     titles = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.textContent)")
     context.close()
     return titles
+
+
+_MODEL_DATA = """async ([fragment, params, column]) => {
+  const chart = Array.from(document.querySelectorAll('.ledger-chart'))
+    .find(c => (c.getAttribute('aria-label') || '').includes(fragment));
+  const view = chart && (window.ledgerViews || {})[chart.id];
+  if (!view) { return null; }
+  for (const [name, value] of Object.entries(params)) { view.signal(name, value); }
+  await view.runAsync();
+  const names = Object.keys(view.getState({data: vega.truthy, signals: vega.falsy, recurse: true}).data || {});
+  const found = names.map(name => { try { return view.data(name); } catch (e) { return null; } })
+    .filter(rows => Array.isArray(rows) && rows.length && rows[0] && typeof rows[0] === 'object' && column in rows[0]);
+  const plain = row => Object.fromEntries(Object.entries(row).filter(([, v]) => v === null || typeof v !== 'object'));
+  return found.length ? found[found.length - 1].map(plain) : null;
+}"""
+
+
+def chart_model_rows(browser: object, base_url: str, path: str, fragment: str, params: dict[str, float],
+                     column: str) -> list[dict]:
+    """The rows a page's chart (found by a fragment of its text alternative) computes once its
+    parameters are set through the chart's own view — what a reader's sliders would show."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}", wait_until="load")
+    page.wait_for_function("() => Object.keys(window.ledgerViews || {}).length > 0", timeout=10000)
+    page.wait_for_timeout(300)
+    rows = page.evaluate(_MODEL_DATA, [fragment, params, column])
+    context.close()
+    if rows is None:
+        raise LookupError(f"{path}: no drawn chart mentions {fragment!r} with a dataset carrying {column!r}")
+    return rows
+
+
+def twin_mismatches(rows: list[dict], key: str, column: str, expected: dict, rel: float = 1e-9) -> list[str]:
+    """Rows whose in-page ``column`` differs from the Python twin's value for the same ``key``."""
+    out = []
+    for row in rows:
+        want = expected.get(row[key])
+        if want is not None and abs(row[column] - want) > rel * max(1.0, abs(want)):
+            out.append(f"{key}={row[key]}: page {row[column]!r}, Python {want!r}")
+    return out

@@ -15,12 +15,14 @@ import pytest
 from site_checks import (
     CHROMIUM_FLAGS,
     accessibility_problems,
+    chart_model_rows,
     charts_wider_than_a_phone,
     cjk_problems,
     page_problems,
     remote_sources,
     search_results,
     serve,
+    twin_mismatches,
 )
 
 from tools.ledger_build import ROOT, chapters
@@ -94,6 +96,104 @@ def test_search_works_offline(browser: object, base_url: str) -> None:
     found = search_results(browser, base_url, "gigawatt")
     assert any("Energy" in title for title in found), found
     assert search_results(browser, base_url, "zzqxjv") == []
+
+
+@pytest.mark.parametrize("params", [{"supply": 12.6, "pue": 1.09, "cost": 50, "growth": 0.0},
+                                    {"supply": 6.0, "pue": 1.5, "cost": 80, "growth": 0.15}])
+def test_energy_sliders_match_the_binding_model(browser: object, base_url: str, params: dict) -> None:
+    from analysis import energy
+    from analysis.data import load
+
+    rows = chart_model_rows(browser, base_url, "book/energy.html", "guidance is", params, "energisable_usd_bn")
+    tables = {n: load(n) for n in ("financials", "claims", "deals", "energy_estimates", "electricity_generation",
+                                   "campuses")}
+    path = energy.plan_path(energy.binding_model(tables).plan, params["growth"])
+    ceiling = energy.energisable_capex_usd_bn(params["supply"], params["pue"], params["cost"])
+    capex = dict(zip(path["year"], path["capex_usd_bn"], strict=True))
+    assert len(rows) == len(capex)
+    assert twin_mismatches(rows, "year", "capex_usd_bn", capex) == []
+    assert twin_mismatches(rows, "year", "energisable_usd_bn", {y: ceiling for y in capex}) == []
+
+
+@pytest.mark.parametrize("params", [{"decline": 2.0, "growth": 1.0}, {"decline": 6.5, "growth": 3.2}])
+def test_distillation_sliders_match_the_squeeze_model(browser: object, base_url: str, params: dict) -> None:
+    from analysis import distillation
+
+    rows = sorted(chart_model_rows(browser, base_url, "book/distillation.html", "usage must grow", params,
+                                   "revenue_usd_bn"), key=lambda r: r["year"])
+    first = rows[0]
+    expected = {r["year"]: distillation.revenue_in(r["year"] - first["year"], first["revenue_usd_bn"],
+                                                   params["growth"], params["decline"]) for r in rows}
+    assert len(rows) >= 4
+    assert twin_mismatches(rows, "year", "revenue_usd_bn", expected) == []
+
+
+@pytest.mark.parametrize("base_year", [2018, 2022])
+def test_intro_slider_matches_the_capex_multiples(browser: object, base_url: str, base_year: int) -> None:
+    from analysis import overview
+    from analysis.data import load
+
+    rows = chart_model_rows(browser, base_url, "book/intro.html", "biggest builders", {"base_year": base_year},
+                            "multiple")
+    twin = overview.capex_multiples(overview.capex_table(load("financials")), base_year)
+    expected = {f"{f}|{y}": m for f, y, m in zip(twin["firm"], twin["fiscal_year"], twin["multiple"], strict=True)}
+    keyed = [{**r, "key": f"{r['firm']}|{r['fiscal_year']}"} for r in rows]
+    assert len(keyed) == len(expected)
+    assert twin_mismatches(keyed, "key", "multiple", expected) == []
+
+
+@pytest.mark.parametrize(("life", "share"), [(3.0, 0.5), (5.5, 0.8)])
+def test_escalator_depreciation_sliders_match_the_model(browser: object, base_url: str, life: float,
+                                                        share: float) -> None:
+    from analysis import escalator
+    from analysis.data import load
+
+    rows = chart_model_rows(browser, base_url, "book/escalator.html", "Depreciate servers",
+                            {"life_years": life, "server_share": share}, "change_usd_bn")
+    fin = load("financials")
+    twin = escalator.depreciation_model(escalator.capex_with_source(escalator.capex_intensity(fin)),
+                                        escalator.life_history(fin), life, share)
+    expected = {f"{f}|{y}": c for f, y, c in zip(twin["firm"], twin["year"], twin["change_usd_bn"], strict=True)}
+    keyed = [{**r, "key": f"{r['firm']}|{r['year']}"} for r in rows]
+    assert {r["key"] for r in keyed} <= set(expected) and keyed
+    assert twin_mismatches(keyed, "key", "change_usd_bn", expected, rel=1e-6) == []
+
+
+@pytest.mark.parametrize("cost", [10.0, 70.0])
+def test_escalator_game_slider_matches_the_game(browser: object, base_url: str, cost: float) -> None:
+    from analysis import escalator
+
+    rows = chart_model_rows(browser, base_url, "book/escalator.html", "both end up worse off", {"cost": cost},
+                            "outcome")
+    twin = escalator.game_grid(escalator.GAME_POOL, cost).set_index(["growth", "share_alone"])["outcome"]
+    page = {(round(r["growth"], 9), round(r["share_alone"], 9)): r["outcome"] for r in rows}
+    assert {k: twin[k] for k in twin.index} == {k: page[(round(k[0], 9), round(k[1], 9))] for k in twin.index}
+
+
+@pytest.mark.parametrize("params", [{"growth": 0.3, "rate": 0.12, "revenue_share": 0.6},
+                                    {"growth": 0.7, "rate": 0.05, "revenue_share": 1.0}])
+def test_circular_funding_sliders_match_the_funding_path(browser: object, base_url: str, params: dict) -> None:
+    from analysis import circular
+
+    # The chart's inputs (revenue now, spend a year) are read from its first year at the model's
+    # defaults: debt_0 = S − m·R; what is compared is how the gap moves with growth, rate and share.
+    defaults = {"growth": circular.MODEL_GROWTH, "rate": circular.MODEL_RATE,
+                "revenue_share": circular.MODEL_REVENUE_SHARE}
+    first = min(chart_model_rows(browser, base_url, "book/circular-capital.html", "of revenue growing", defaults,
+                                 "debt_usd_bn"), key=lambda r: r["year"])
+    spend = first["debt_usd_bn"] + circular.MODEL_REVENUE_SHARE * first["revenue_usd_bn"]
+    path = circular.FundingPath(first["revenue_usd_bn"], spend, params["growth"], params["rate"],
+                                params["revenue_share"])
+    rows = chart_model_rows(browser, base_url, "book/circular-capital.html", "of revenue growing", params,
+                            "debt_usd_bn")
+    expected = {r["year"]: path.debt_usd_bn(int(r["year"])) for r in rows}
+    assert twin_mismatches(rows, "year", "debt_usd_bn", expected, rel=1e-9) == []
+
+
+def test_disagreeing_slider_fixture_fails_the_twin_check(browser: object, base_url: str) -> None:
+    rows = chart_model_rows(browser, base_url, "twin_disagrees.html", "fixture growth", {"growth": 0.5}, "value")
+    expected = {y: 100 * 1.5 ** y for y in (0, 1, 2)}
+    assert twin_mismatches(rows, "year", "value", expected) == ["year=2: page 227.25, Python 225.0"]
 
 
 def test_wide_chart_fixture_fails_the_phone_check(browser: object, base_url: str) -> None:
