@@ -65,7 +65,8 @@ _MOVE_SLIDER = """([id, index]) => {
 
 def page_problems(browser: object, base_url: str, path: str) -> list[str]:
     """Everything wrong with one page: console errors, uncaught exceptions, requests to another
-    host, failed local loads, chart containers without a drawn chart, sliders that move nothing."""
+    host, failed local loads, formulas not typeset, chart containers without a drawn chart,
+    sliders that move nothing."""
     problems: list[str] = []
     host = urlparse(base_url).netloc
     context = browser.new_context()
@@ -90,6 +91,9 @@ def page_problems(browser: object, base_url: str, path: str) -> list[str]:
             "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
             timeout=8000,
         )
+    math = page.evaluate("() => Array.from(document.querySelectorAll('.math')).map(m => "
+                         "m.querySelector('.katex-error') ? 'error' : m.querySelector('.katex') ? 'ok' : 'raw')")
+    problems += [f"formula {i + 1} is not typeset ({state})" for i, state in enumerate(math) if state != "ok"]
     charts = page.evaluate(_CHART_STATE)
     for chart in charts:
         if not chart["drawn"]:
