@@ -141,7 +141,8 @@ FONTAWESOME_JS = re.compile(
 #: Sphinx asks for MathJax (about 290 KB gzipped with its fonts); the book typesets its few
 #: formulas with KaTeX instead (about 140 KB), and only on pages that show one.
 MATHJAX_JS = re.compile(r'<script>window\.MathJax = [^<]*</script>\s*'
-                        r'<script defer="defer" src="(?:\.\./)*_static/vendor/mathjax/tex-mml-chtml\.js\?v=[0-9a-f]+">'
+                        r'<script defer="defer" src="(?:\.\./)*_static/vendor/mathjax/'
+                        r'tex-mml-chtml\.js(?:\?v=[0-9a-f]+)?">'
                         r'</script>')
 
 
