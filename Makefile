@@ -31,7 +31,7 @@ $(VENV_STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	@echo "==> [2/4] Browser assets: vega, vega-lite, vega-embed, MathJax from package-lock.json"
+	@echo "==> [2/4] Browser assets: vega, vega-lite, vega-embed, KaTeX, Noto Sans SC, axe-core from package-lock.json"
 	@$(call timed,npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 	@touch $@
 
