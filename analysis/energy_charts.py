@@ -120,11 +120,11 @@ def binding_chart(plan: pd.DataFrame, supply_gw: float, pue: float, usd_bn_per_g
     s = alt.param(name="supply", value=round(supply_gw, 1), bind=alt.binding_range(
         min=round(ranges.supply_gw[0] / 2, 1), max=round(ranges.supply_gw[1] * 1.5), step=0.1,
         name="New power for data centres, GW a year "))
-    p = alt.param(name="pue", value=pue, bind=alt.binding_range(min=1.0, max=round(ranges.pue[1] + 0.1, 2),
-                                                               step=0.01, name="PUE "))
+    p = alt.param(name="pue", value=pue, bind=alt.binding_range(
+        min=1.0, max=round(ranges.pue[1] + 0.1, 2), step=0.01, name="PUE (1 = cost per GW of grid power) "))
     c = alt.param(name="cost", value=usd_bn_per_gw, bind=alt.binding_range(
         min=round(ranges.usd_bn_per_gw[0] * 0.8), max=round(ranges.usd_bn_per_gw[1] * 1.7), step=1,
-        name="USD bn per GW of IT capacity "))
+        name="USD bn per GW "))
     g = alt.param(name="growth", value=growth, bind=alt.binding_range(
         min=ranges.growth[0], max=ranges.growth[1], step=0.01, name="Capex growth a year after guidance "))
     base = alt.Chart(years).add_params(s, p, c, g).transform_calculate(
