@@ -292,9 +292,18 @@ def cost_per_gw_table(financials: pd.DataFrame, deals: pd.DataFrame) -> pd.DataF
 
 
 def current_cost_range(costs: pd.DataFrame) -> tuple[float, float, float]:
-    """Low, median and high USD bn per GW of today's estimates (future costs left out)."""
-    today = costs[~costs["measure"].str.startswith("future")]["usd_bn_per_gw"]
-    return float(today.min()), float(today.median()), float(today.max())
+    """Low and high USD bn per GW of today's estimates (future costs left out), and the median
+    over estimators, each counted once at the middle of its own range (Nvidia's 50–60 is one
+    estimate, not two).
+
+    >>> t = pd.DataFrame({"who": ["a", "a", "b", "c"], "measure": ["low", "high", "x", "y"],
+    ...                   "usd_bn_per_gw": [50.0, 60.0, 35.0, 40.0]})
+    >>> current_cost_range(t)
+    (35.0, 40.0, 60.0)
+    """
+    today = costs[~costs["measure"].str.startswith("future")]
+    per_estimator = today.groupby("who")["usd_bn_per_gw"].mean()
+    return float(today["usd_bn_per_gw"].min()), float(per_estimator.median()), float(today["usd_bn_per_gw"].max())
 
 
 # -- supply -----------------------------------------------------------------------------------
