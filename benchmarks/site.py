@@ -25,10 +25,9 @@ from urllib.parse import unquote, urlparse
 from tools.ledger_build import ROOT, chapters
 
 sys.path.insert(0, str(ROOT / "tests"))
-from site_checks import CHROMIUM_FLAGS, serve
+from site_checks import CHROMIUM_FLAGS, DRAWN, serve
 
 SITE = ROOT / "_build" / "html"
-DRAWN = "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))"
 #: Milliseconds from the end of the page's load event to now (called once every chart is drawn).
 AFTER_LOAD_MS = "() => Math.max(0, performance.now() - performance.getEntriesByType('navigation')[0].loadEventEnd)"
 #: Milliseconds from the start of navigation to now.

@@ -63,6 +63,16 @@ _MOVE_SLIDER = """([id, index]) => {
 }"""
 
 
+#: True once every chart container on a page holds a drawn chart.
+DRAWN = "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))"
+
+
+def wait_for_charts(page: object, timeout_ms: int = 8000) -> None:
+    """Wait until every chart is drawn, or ``timeout_ms``; the checks that follow report what is not."""
+    with suppress(Exception):
+        page.wait_for_function(DRAWN, timeout=timeout_ms)
+
+
 def page_problems(browser: object, base_url: str, path: str) -> list[str]:
     """Everything wrong with one page: console errors, uncaught exceptions, requests to another
     host, failed local loads, formulas not typeset, chart containers without a drawn chart,
@@ -86,11 +96,7 @@ def page_problems(browser: object, base_url: str, path: str) -> list[str]:
     page.on("pageerror", lambda exc: problems.append(f"uncaught exception: {exc}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} for {r.url}"))
     page.goto(f"{base_url}/{path}", wait_until="load")
-    with suppress(Exception):
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
-            timeout=8000,
-        )
+    wait_for_charts(page)
     math = page.evaluate("() => Array.from(document.querySelectorAll('.math')).map(m => "
                          "m.querySelector('.katex-error') ? 'error' : m.querySelector('.katex') ? 'ok' : 'raw')")
     problems += [f"formula {i + 1} is not typeset ({state})" for i, state in enumerate(math) if state != "ok"]
@@ -125,11 +131,7 @@ def charts_wider_than_a_phone(browser: object, base_url: str, path: str) -> list
     context = browser.new_context(viewport={"width": PHONE_WIDTH_PX, "height": 844})
     page = context.new_page()
     page.goto(f"{base_url}/{path}", wait_until="load")
-    with suppress(Exception):
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
-            timeout=8000,
-        )
+    wait_for_charts(page)
     page.wait_for_timeout(300)
     found = page.evaluate(_OVERFLOW, PHONE_WIDTH_PX)
     context.close()
@@ -185,11 +187,7 @@ def accessibility_problems(browser: object, base_url: str, path: str) -> list[st
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base_url}/{path}", wait_until="load")
-    with suppress(Exception):
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))",
-            timeout=8000,
-        )
+    wait_for_charts(page)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     problems = page.evaluate(_AXE_RUN)
     context.close()

@@ -15,11 +15,10 @@ import sys
 from tools.ledger_build import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
-from site_checks import CHROMIUM_FLAGS, serve
+from site_checks import CHROMIUM_FLAGS, DRAWN, serve
 
 SINGLE = ROOT / "_build" / "singlehtml"
 PDF = ROOT / "_build" / "ledger.pdf"
-DRAWN = "() => Array.from(document.querySelectorAll('.ledger-chart')).every(c => c.querySelector('svg.marks'))"
 
 
 def main() -> int:
