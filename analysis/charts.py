@@ -50,6 +50,9 @@ FIRM_NAMES = {
     "anthropic": "Anthropic",
 }
 
+#: One colour per verdict, the same on every page: green holds, orange roughly, vermilion does not, grey unchecked.
+VERDICT_COLOURS = {"holds": "#009E73", "roughly holds": "#E69F00", "does not hold": "#D55E00",
+                   "cannot be checked": "#8C8C8C", "not yet tested": "#D9D9D9"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 WIDTH_PX = 520
 HEIGHT_PX = 300

@@ -352,3 +352,24 @@ def page_titles(book: Path | None = None) -> dict[str, str]:
         heads = [ln[2:].strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("# ")]
         titles[path.stem] = heads[0] if heads else path.stem
     return titles
+
+
+def seeds_dir() -> Path:
+    """Where the seed articles are: ``$LEDGER_SEEDS_DIR`` when set, else ``shared/seeds`` beside the repository."""
+    return Path(os.environ.get("LEDGER_SEEDS_DIR", REPO_ROOT.parent / "shared" / "seeds"))
+
+
+def seed_texts(directory: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Each seed article's text and language, by file name, for the seeds listed in ``seeds.csv``;
+    a listed seed whose file is missing is a :class:`DataError`."""
+    folder = directory or seeds_dir()
+    out, problems = {}, []
+    for line, row in enumerate(load("seeds").itertuples(), start=2):
+        path = folder / row.seed_file
+        if not path.is_file():
+            problems.append(Problem("seeds.csv", line, "seed_file", f"no such seed article: {_display(path)}"))
+            continue
+        out[row.seed_file] = (path.read_text(encoding="utf-8"), row.lang)
+    if problems:
+        raise DataError(problems)
+    return out

@@ -406,6 +406,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     seed_day = pd.Timestamp("2026-03-03")
     selloff = latest_row(financials, "industry", "software_selloff_market_value")
     episode = latest_row(financials, "industry", "software_selloff_market_value_single_episode")
+    costs = training_costs(financials)
     return [
         check("c024", [("labs named in Anthropic's post", float(labs["entity"].nunique()), "count",
                         "DeepSeek, Moonshot and MiniMax, each with its count of exchanges")]),
@@ -434,6 +435,12 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c034", [("the plan's years, 2026–2030", 2030 - 2026 + 1, "years", "the seed's own dates: 2026 to 2030 "
                         "inclusive")]),
         check("c035", [("China's rank by GDP", None, "count", "no sourced GDP ranking in data/")]),
+        check("c077", [
+            ("DeepSeek-V3's final training run", costs.narrow_usd_mn / 1000, "usd_bn",
+             "GPU hours of the final run at the rental rate DeepSeek's paper assumes"),
+            ("the hardware behind it", costs.deepseek_hardware_usd_mn / 1000, "usd_bn",
+             "an estimate of DeepSeek's server capex: what building from scratch took"),
+        ]),
         check("c069", [
             ("median lag of Chinese models", float(lags["months_behind"].median()), "months",
              f"months after the first US model rated as high on the {day:%Y-%m-%d} Arena board, median of "

@@ -783,6 +783,23 @@ def cloud_capex_readings(financials: pd.DataFrame) -> list[tuple[str, float | No
     return readings
 
 
+SCALE_JUDGED = "spent since the boom began plus 2026 guidance"
+
+
+def scale_readings(intensity: pd.DataFrame, guided_usd_bn: float) -> list[tuple[str, float, str, str]]:
+    """Readings of "trillions" said of the build-out (USD tn): the four builders' cash capex since
+    the boom began, alone and with their latest guidance for 2026 added."""
+    four = intensity[intensity["entity"].isin(["microsoft", "alphabet", "amazon", "meta"])]
+    last = int(four["fiscal_year"].max())
+    spent = float(four[four["fiscal_year"] >= BOOM_FIRST_FY]["capex_usd_bn"].sum())
+    span = f"FY{BOOM_FIRST_FY}–FY{last}"
+    return [
+        (SCALE_JUDGED, (spent + guided_usd_bn) / 1000, "usd_tn",
+         f"the four's cash capex {span} plus the midpoints of their 2026 guidance: what is spent and committed"),
+        (f"spent since the boom began ({span})", spent / 1000, "usd_tn", f"the four's cash capex {span}"),
+    ]
+
+
 def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     """Recompute the seed claims this chapter tests from the loaded ``tables`` (see :mod:`analysis.ledger`),
     each under the readings its words allow, naming the one judged to be meant."""
@@ -870,6 +887,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
             (f"one year ÷ broad revenue (FY{fy}, 12 months to {broad.period})", broad.dc_ratio, "ratio",
              "a year of Nvidia data-centre revenue ÷ the broad estimate: like for like, broadest"),
         ], judged=f"chips since the boom ÷ broad revenue ({span})"),
+        *(check(cid, scale_readings(intensity, four_guided), judged=SCALE_JUDGED) for cid in ("c036", "c058", "c066")),
         check("c043", [("economic life of data-centre compute", None, "years",
                         "no sourced figure for when data centres become stranded")]),
         check("c044", [

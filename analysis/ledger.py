@@ -27,6 +27,8 @@ READING_COLUMNS = ["claim_id", "reading", "judged", "recomputed", "recomputed_un
 POINT_TOLERANCE = (0.10, 0.25)
 #: "About", "nearly", "as much as": a little wider.
 APPROX_TOLERANCE = (0.15, 0.30)
+#: A date ("in the late 1960s") holds within the first number of years and roughly holds within the second.
+DATE_TOLERANCE_YEARS = (2, 5)
 #: A bound missed by at most this fraction of the bound roughly holds.
 BOUND_SLACK = 0.10
 #: The rules in words, for the pages that show verdicts.
@@ -34,6 +36,7 @@ RULES = (f"A point figure holds within ±{POINT_TOLERANCE[0]:.0%} of the recompu
          f"within ±{POINT_TOLERANCE[1]:.0%}; an approximate one (\"about\", \"as much as\") within "
          f"±{APPROX_TOLERANCE[0]:.0%} and ±{APPROX_TOLERANCE[1]:.0%}. A bound (\"more than\", \"less than\") "
          f"holds when the value is on its side and roughly holds when it misses by at most {BOUND_SLACK:.0%}. "
+         f"A date holds within {DATE_TOLERANCE_YEARS[0]} years and roughly holds within {DATE_TOLERANCE_YEARS[1]}. "
          "A claim that no sourced figure can test, a forecast not yet due, or an opinion cannot be checked "
          "and shows no recomputed value.")
 
@@ -42,7 +45,8 @@ def verdict_for(claimed: float, recomputed: float, kind: str) -> str:
     """Judge a claimed figure against its recomputed value by the rules in :data:`RULES`.
 
     ``kind`` is the claim's ``figure_kind``: ``upper_bound`` ("less than") or ``lower_bound``
-    ("more than"); ``point``, ``approx`` and ``range_low`` compare relative distance.
+    ("more than"); ``date`` compares years; ``point``, ``approx`` and ``range_low`` compare
+    relative distance.
 
     >>> verdict_for(100, 105, "point"), verdict_for(100, 120, "point"), verdict_for(100, 108, "upper_bound")
     ('holds', 'roughly holds', 'roughly holds')
@@ -52,6 +56,10 @@ def verdict_for(claimed: float, recomputed: float, kind: str) -> str:
         if on_side:
             return "holds"
         return "roughly holds" if abs(recomputed - claimed) <= BOUND_SLACK * abs(claimed) else "does not hold"
+    if kind == "date":
+        years = abs(recomputed - claimed)
+        near, far = DATE_TOLERANCE_YEARS
+        return "holds" if years <= near else "roughly holds" if years <= far else "does not hold"
     near, far = APPROX_TOLERANCE if kind == "approx" else POINT_TOLERANCE
     gap = abs(recomputed - claimed) / abs(claimed)
     if gap <= near:
@@ -180,7 +188,7 @@ def format_value(value: float, unit: str) -> str:
         return f"{value:.0f}%" if abs(value) >= 10 else f"{value:.1f}%"
     if unit == "gw":
         return f"{value:g} GW"
-    words = {"usd_mn": "USD {:,.4g}mn", "usd_per_month": "USD {:,.4g} a month", "years": "{:g} years",
+    words = {"year": "{:.0f}", "usd_mn": "USD {:,.4g}mn", "usd_per_month": "USD {:,.4g} a month", "years": "{:g} years",
              "months": "{:.1f} months",
              "count_mn": "{:,.4g} million", "count": "{:,.0f}", "usd": "USD {:,.0f}", "usd_th": "USD {:,.0f} thousand"}
     return words[unit].format(value)

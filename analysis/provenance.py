@@ -145,7 +145,19 @@ def derivation_problem(value: float, excerpt: str, derivation: str) -> str | Non
 
     ``derivation`` reads ``"<expression>: <note>"``; the expression's literals must all be
     written in the excerpt and the expression must give ``value`` (to the value's precision).
+    A count reads ``"count: <item>; <item>; …"``: every item must be written in the excerpt and
+    the number of items must be ``value``.
+
+    >>> derivation_problem(2, "Ann Lee, Bo Wu", "count: Ann Lee; Bo Wu")
+    >>> derivation_problem(3, "Ann Lee, Bo Wu", "count: Ann Lee; Bo Wu; Cy Ng")
+    "count items not written in the excerpt: ['Cy Ng']"
     """
+    if derivation.startswith("count:"):
+        items = [x.strip() for x in derivation.removeprefix("count:").split(";") if x.strip()]
+        absent = [x for x in items if x not in excerpt]
+        if absent:
+            return f"count items not written in the excerpt: {absent}"
+        return None if len(items) == value else f"the count lists {len(items)} items, the table says {value:g}"
     expression = derivation.split(":", 1)[0]
     try:
         result, literals = evaluate_derivation(expression)

@@ -19,6 +19,7 @@ from analysis import (
     escalator,
     escalator_charts,
     overview,
+    scorecard,
 )
 from analysis.charts import chart_title, render_html
 from analysis.data import load
@@ -117,9 +118,14 @@ def _energy_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     }
 
 
+def _claims_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
+    claims = load("claims")
+    return {"scorecard": scorecard.scorecard_chart(scorecard.scorecard(claims, load("seeds")), claims)}
+
+
 BUILDERS: dict[str, Callable[[dict], dict]] = {
     "escalator": _escalator_charts, "circular": _circular_charts, "distillation": _distillation_charts,
-    "energy": _energy_charts, "overview": _overview_charts}
+    "energy": _energy_charts, "overview": _overview_charts, "claims": _claims_charts}
 SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"],
            "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"],
            "squeeze": ["decline", "growth"], "binding": ["cost", "growth", "pue", "supply"]}

@@ -97,3 +97,46 @@ def test_chapters_check_their_claims_under_several_readings() -> None:
     assert readings.groupby("claim_id")["judged"].sum().eq(1).all()
     unchecked = readings[readings["verdict"] == "cannot be checked"]
     assert unchecked["recomputed"].isna().all()
+
+
+@pytest.mark.parametrize(("claimed", "value", "kind", "verdict"), [
+    (100, 110, "point", "holds"), (100, 110.01, "point", "roughly holds"), (100, 125, "point", "roughly holds"),
+    (100, 125.01, "point", "does not hold"), (100, 90, "point", "holds"), (100, 74.99, "point", "does not hold"),
+    (100, 115, "approx", "holds"), (100, 115.01, "approx", "roughly holds"), (100, 130, "approx", "roughly holds"),
+    (100, 130.01, "approx", "does not hold"), (100, 100, "upper_bound", "holds"),
+    (100, 110, "upper_bound", "roughly holds"),
+    (100, 110.01, "upper_bound", "does not hold"), (100, 90, "lower_bound", "roughly holds"),
+    (100, 89.99, "lower_bound", "does not hold"), (1968, 1966, "date", "holds"), (1968, 1965, "date", "roughly holds"),
+    (1968, 1973, "date", "roughly holds"), (1968, 1974, "date", "does not hold"),
+])
+def test_tolerance_rules_at_their_edges(claimed: float, value: float, kind: str, verdict: str) -> None:
+    assert verdict_for(claimed, value, kind) == verdict
+
+
+def hand_made_claims() -> pd.DataFrame:
+    return pd.DataFrame({"claim_id": ["h1", "h2", "h3", "h4"], "figure": [100.0, 100.0, 100.0, None],
+                         "figure_kind": ["point", "point", "lower_bound", "qualitative"],
+                         "quote_en": ["a", "b", "c", "d"]})
+
+
+def test_every_verdict_class_is_reachable_on_hand_made_claims() -> None:
+    check = checker(hand_made_claims(), "page")
+    rows = [check("h1", [("r", 105, "usd_bn", "near")]), check("h2", [("r", 120, "usd_bn", "further")]),
+            check("h3", [("r", 50, "usd_bn", "short of the bound")]), check("h4", [("r", None, "usd_bn", "opinion")])]
+    assert [r.headline.verdict for r in rows] == list(ledger.VERDICTS)
+    assert rows[3].headline.value is None
+
+
+def test_a_claim_with_two_readings_takes_the_verdict_of_its_named_reading() -> None:
+    check = checker(hand_made_claims(), "page")
+    two = [("one year", 40, "usd_bn", "a year"), ("since 2023", 104, "usd_bn", "a running total")]
+    assert check("h1", two).headline.verdict == "does not hold"
+    named = check("h1", two, judged="since 2023")
+    assert named.headline.verdict == "holds"
+    table = apply(hand_made_claims(), [named])
+    assert table.set_index("claim_id").loc["h1", "verdict"] == "holds"
+    assert table.set_index("claim_id").loc["h1", "reading"] == "since 2023"
+
+
+def test_no_claim_lacks_a_verdict() -> None:
+    assert load("claims")["verdict"].notna().all()

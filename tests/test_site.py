@@ -25,6 +25,7 @@ from site_checks import (
     twin_mismatches,
 )
 
+from analysis.data import load
 from tools.ledger_build import ROOT, chapters
 
 pytestmark = pytest.mark.browser
@@ -256,6 +257,39 @@ def test_long_tables_sort_and_filter_in_the_static_page(browser: object, base_ur
     header.locator("button").click()
     assert header.get_attribute("aria-sort") == "descending"
     assert rows.first.locator("td").first.inner_text() >= first
+    page.close()
+
+
+def test_the_claims_ledger_filters_by_seed_thesis_verdict_and_text(browser: object, base_url: str) -> None:
+    claims = load("claims")
+    page = browser.new_page()
+    page.goto(f"{base_url}/book/claims.html")
+    page.wait_for_selector("table.ledger-sortable th button.ledger-sort")
+    table = page.locator("table.ledger-sortable").first
+    controls = page.locator(".ledger-table-controls").first
+    assert table.locator("tbody tr").count() == len(claims)
+
+    def shown() -> int:
+        return table.locator("tbody tr:not([hidden])").count()
+
+    verdict = controls.locator("select[aria-label='Show only rows with this Verdict']")
+    verdict.select_option("does not hold")
+    assert shown() == int((claims["verdict"] == "does not hold").sum())
+    thesis = controls.locator("select[aria-label='Show only rows with this Thesis']")
+    thesis.select_option("Escalator")
+    both = (claims["verdict"] == "does not hold") & (claims["chapter"] == "escalator")
+    assert shown() == int(both.sum())
+    verdict.select_option("")
+    thesis.select_option("")
+    controls.locator("select[aria-label='Show only rows with this Seed']").select_option("Seed 003 (Chinese)")
+    assert shown() == int((claims["seed_file"].str.startswith("003")).sum())
+    controls.locator("select[aria-label='Show only rows with this Seed']").select_option("")
+    controls.locator("input[type=search]").fill("英伟达")
+    expected = claims["quote_original"].str.contains("英伟达") | claims["how"].fillna("").str.contains("英伟达")
+    assert shown() == int(expected.sum()) > 0
+    link = table.locator("tbody tr:not([hidden]) td a").first
+    assert "#claims-checked-here" in link.get_attribute("href") or "#claims-no-chapter-models" in link.get_attribute(
+        "href")
     page.close()
 
 

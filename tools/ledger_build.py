@@ -10,6 +10,9 @@
     Load every table of ``data/`` through the validating loader; print every problem and exit 1.
 ``python -m tools.ledger_build claims``
     Recompute the seed claims the chapters test and write them into ``data/claims.csv``.
+``python -m tools.ledger_build sentences``
+    List every number-bearing sentence of the seeds in ``data/seed_sentences.csv``, keeping the
+    "not a claim" reasons already given; print the sentences no claim or reason answers for.
 ``python -m tools.ledger_build drift``
     List the pairs whose ``.md`` and ``.ipynb`` cells differ (exit 1 when any does).
 """
@@ -29,8 +32,8 @@ import pandas as pd
 import yaml
 from nbclient import NotebookClient
 
-from analysis import circular, distillation, energy, escalator, ledger
-from analysis.data import DataError, load, table_names, write
+from analysis import circular, distillation, energy, escalator, ledger, scorecard, seedtext
+from analysis.data import DataError, load, seed_texts, table_names, write
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -136,15 +139,30 @@ def ordered(names: list[str], root: Path = ROOT) -> list[str]:
 
 
 #: Each chapter's claim checks: (tables by name) -> list of ledger.Recomputed.
-CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks, distillation.claim_checks, energy.claim_checks]
+CLAIM_CHECKS = [escalator.claim_checks, circular.claim_checks, distillation.claim_checks, energy.claim_checks,
+                scorecard.claim_checks]
 
 
 def recomputed_claims() -> tuple[pd.DataFrame, pd.DataFrame]:
     """The claims table with every chapter's judged readings filled in, and every reading."""
     tables = {name: load(name) for name in ("financials", "claims", "deals", "model_prices", "fx_rates", "capability",
-                                              "energy_estimates", "electricity_generation", "campuses")}
+                                              "energy_estimates", "electricity_generation", "campuses", "facts")}
     rows = [row for check in CLAIM_CHECKS for row in check(tables)]
     return ledger.apply(tables["claims"], rows), ledger.readings_table(rows)
+
+
+def seed_sentences() -> pd.DataFrame:
+    """The number-bearing sentences of the seeds as ``seed_sentences`` rows, with the reasons
+    already recorded for the same sentence text carried over."""
+    old = load("seed_sentences")
+    kept = {(r.seed_file, r.text): r for r in old.itertuples()}
+    rows = []
+    for s in seedtext.number_bearing(seed_texts()):
+        prior = kept.get((s.seed_file, s.text))
+        rows.append({"seed_file": s.seed_file, "sentence": s.number, "lang": s.lang, "text": s.text,
+                     "not_a_claim": prior.not_a_claim if prior else None,
+                     "see_claim": prior.see_claim if prior else None, "why": prior.why if prior else None})
+    return pd.DataFrame(rows, columns=old.columns).astype({"sentence": "int64"})
 
 
 def check_data() -> int:
@@ -167,7 +185,7 @@ def check_data() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["execute", "drift", "check-data", "claims"])
+    parser.add_argument("command", choices=["execute", "drift", "check-data", "claims", "sentences"])
     parser.add_argument("--only", help="one chapter name, e.g. intro")
     parser.add_argument("--force", action="store_true", help="re-execute even when inputs are unchanged")
     args = parser.parse_args(argv)
@@ -179,6 +197,15 @@ def main(argv: list[str] | None = None) -> int:
         write(readings, "readings")
         print(f"    claims: {table['verdict'].notna().sum()} of {len(table)} judged, {len(readings)} readings")
         return 0
+    if args.command == "sentences":
+        table = seed_sentences()
+        write(table, "seed_sentences")
+        problems = seedtext.coverage_problems(seedtext.seed_sentence_rows(table),
+                                              seedtext.claim_quotes(load("claims")))
+        for problem in problems:
+            print(f"    {problem}")
+        print(f"    seed_sentences: {len(table)} number-bearing sentences, {len(problems)} problems")
+        return 1 if problems else 0
     names = chapters()
     if args.only:
         if args.only not in names:
