@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 PIP_NOISE := -e '/is ignored: it is neither a file nor a directory/d' -e '/BuildBackendWarning\|Editable installation/d'
 timed = start=$$(date +%s); $(1); echo "    ($$(( $$(date +%s) - start )) s)"
 
-.PHONY: book test serve chapter deps check-data lint unit nbval build browser benchmark pdf clean
+.PHONY: book test serve chapter deps check-data lint unit nbval build browser benchmark benchmark-model pdf clean
 
 book: deps check-data
 	@echo "==> [3/4] Recomputing the claims ledger; re-executing chapters whose source, data or code changed"
@@ -90,9 +90,13 @@ pdf: book
 	@$(call timed,.venv/bin/jupyter-book build . --builder singlehtml >/tmp/ledger-pdf.log 2>&1 || { cat /tmp/ledger-pdf.log; exit 1; })
 	@LEDGER_CHROMIUM=$(CHROMIUM) $(PY) -m tools.print_pdf
 
-benchmark: deps
+benchmark: benchmark-model
 	@echo "==> Benchmark (several minutes): build times, then bytes and drawing times per page -> docs/performance.md"
 	@LEDGER_CHROMIUM=$(CHROMIUM) $(PY) -m benchmarks.site
+
+benchmark-model: deps
+	@echo "==> Benchmark: the verdict's Monte Carlo, 100,000 draws -> docs/performance.md"
+	@$(PY) -m benchmarks.model
 
 clean:
 	rm -rf _build

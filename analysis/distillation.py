@@ -268,6 +268,27 @@ def decline_table(prices: pd.DataFrame, thresholds: tuple[float, ...] = THRESHOL
     return pd.DataFrame(rows)
 
 
+def best_model_prices(prices: pd.DataFrame) -> pd.DataFrame:
+    """The price of the best-rated model on sale, each time a listing matched or beat every rating
+    priced before it: what a buyer of the frontier paid per token. Columns: date, usd_per_mtok
+    (3:1 blend), model, score, country."""
+    able = prices.dropna(subset=["score"]).sort_values(["effective", "score"], ascending=[True, False])
+    best, rows = -np.inf, []
+    for r in able.itertuples():
+        if r.score >= best:
+            best = r.score
+            rows.append({"date": r.effective, "usd_per_mtok": r.blended_usd, "model": r.model, "score": r.score,
+                         "country": r.country})
+    return pd.DataFrame(rows)
+
+
+def frontier_price_decline(prices: pd.DataFrame) -> Decline:
+    """The yearly fall in the price of the best model on sale (:func:`best_model_prices`), with its
+    bootstrap interval: the price of what frontier buyers use, against the fixed-capability
+    declines of :func:`decline_table`, which follow one capability level down to cheap models."""
+    return fit_decline(best_model_prices(prices))
+
+
 def frontier_table(prices: pd.DataFrame, thresholds: tuple[float, ...] = THRESHOLDS[:3]) -> pd.DataFrame:
     """The cheapest-capable frontiers of ``thresholds`` in one table (3:1 mix), labelled."""
     able = prices.dropna(subset=["score"])

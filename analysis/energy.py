@@ -641,3 +641,14 @@ def pue_range(financials: pd.DataFrame) -> tuple[float, float]:
     best = float(latest_row(financials, "google", "pue_fleet")["value"])
     average = float(latest_row(financials, "uptime", "pue_global_average")["value"])
     return best, average
+
+
+def sourced_ranges(tables: dict[str, pd.DataFrame]) -> Ranges:
+    """The binding model's sourced ranges: world new supply over the published projections, PUE
+    from the grid-power reading to the industry average, today's cost per GW from low to high."""
+    model = binding_model(tables)
+    scenarios = supply_scenarios(tables["energy_estimates"])
+    world = scenarios.query("scope == 'world'")["gw_per_year"]
+    low, _, high = current_cost_range(cost_per_gw_table(tables["financials"], tables["deals"]))
+    return Ranges((float(world.min()), float(world.max())), (model.pue, pue_range(tables["financials"])[1]),
+                  (low, high))

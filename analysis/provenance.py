@@ -25,6 +25,7 @@ UNIT_SCALE = {
     "pct": 1.0,
     "years": 1.0,
     "count": 1.0,
+    "index": 1.0,
     "count_mn": 1e6,
     "gw": 1.0,
     "ratio": 1.0,
@@ -63,7 +64,7 @@ _ARTICLE = re.compile(r"\b(?:a|an)\s+(trillion|billion|million|thousand|gigawatt
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 #: Pure rescaling constants a derivation may use without the excerpt stating them.
-SCALE_CONSTANTS = {1000.0, 1_000_000.0}
+SCALE_CONSTANTS = {100.0, 1000.0, 1_000_000.0}
 
 
 def numbers_in(text: str) -> list[tuple[float, float]]:
@@ -191,7 +192,7 @@ ISSUER_HOSTS = frozenset({
     "www.businesswire.com", "www.einpresswire.com", "artificialanalysis.ai", "api-docs.deepseek.com",
     "docs.anthropic.com", "platform.moonshot.ai", "help.aliyun.com", "blog.google", "eta.lbl.gov", "emp.lbl.gov",
     "docs.nvidia.com", "www.prnewswire.co.uk", "intelligence.uptimeinstitute.com", "www.iea.org", "www.eia.gov",
-    "www.pjm.com",
+    "www.pjm.com", "www.cisco.com", "www.dentsu.com", "www.anthropic.com", "metr.org",
 })
 #: Hosts that scrape, aggregate or relay other documents: a figure read there is weak, whatever it says.
 AGGREGATOR_HOSTS = frozenset({

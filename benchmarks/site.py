@@ -22,6 +22,7 @@ import time
 from datetime import date
 from urllib.parse import unquote, urlparse
 
+from benchmarks import model
 from tools.ledger_build import ROOT, chapters
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -127,8 +128,12 @@ def report(builds: list[tuple[str, float]], pages: list[tuple[str, float, float,
 def main() -> int:
     builds = build_times()
     pages = page_figures()
+    path = ROOT / "docs" / "performance.md"
+    kept = path.read_text(encoding="utf-8") if path.exists() else ""
     text = report(builds, pages)
-    (ROOT / "docs" / "performance.md").write_text(text, encoding="utf-8")
+    if model.START in kept:
+        text = model.splice(text, model.START + kept.split(model.START, 1)[1].split(model.END, 1)[0] + model.END)
+    path.write_text(text, encoding="utf-8")
     print(text)
     return 0
 

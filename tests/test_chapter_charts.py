@@ -19,7 +19,10 @@ from analysis import (
     escalator,
     escalator_charts,
     overview,
+    precedent,
     scorecard,
+    verdict,
+    verdict_charts,
 )
 from analysis.charts import chart_title, render_html
 from analysis.data import load
@@ -118,6 +121,18 @@ def _energy_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     }
 
 
+def _verdict_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
+    tables = {n: load(n) for n in ("financials", "claims", "deals", "energy_estimates", "electricity_generation",
+                                   "campuses", "model_prices", "fx_rates", "capability")}
+    inp = verdict.inputs(tables)
+    vc = verdict_charts
+    return {"path": vc.path_chart(inp, t["sources"]),
+            "closing": vc.closing_chart(verdict.monte_carlo(inp.base, inp.ranges, draws=2_000)),
+            "tornado": vc.tornado_chart(verdict.tornado(inp.base, inp.central, inp.ranges)),
+            "precedent": vc.precedent_chart(precedent.comparison(load("precedent"), t["financials"], t["deals"]),
+                                            t["sources"])}
+
+
 def _claims_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     claims = load("claims")
     return {"scorecard": scorecard.scorecard_chart(scorecard.scorecard(claims, load("seeds")), claims)}
@@ -125,10 +140,12 @@ def _claims_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
 
 BUILDERS: dict[str, Callable[[dict], dict]] = {
     "escalator": _escalator_charts, "circular": _circular_charts, "distillation": _distillation_charts,
-    "energy": _energy_charts, "overview": _overview_charts, "claims": _claims_charts}
+    "energy": _energy_charts, "overview": _overview_charts, "claims": _claims_charts,
+    "verdict": _verdict_charts}
 SLIDERS = {"depreciation": ["life_years", "server_share"], "game": ["cost"],
            "funding": ["growth", "rate", "revenue_share"], "capex_index": ["base_year"],
-           "squeeze": ["decline", "growth"], "binding": ["cost", "growth", "pue", "supply"]}
+           "squeeze": ["decline", "growth"], "binding": ["cost", "growth", "pue", "supply"],
+           "path": ["life_years", "margin", "price_decline", "supply_gw", "usage_growth", "wacc"]}
 
 
 def _tooltips(spec: dict) -> bool:

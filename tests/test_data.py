@@ -104,7 +104,8 @@ SOURCED = [r for r in descriptor()["resources"] if figure_columns(r)]
 
 def test_every_table_with_sources_is_checked() -> None:
     assert {r["name"] for r in SOURCED} == {"financials", "deals", "model_prices", "fx_rates", "capability",
-                                            "energy_estimates", "electricity_generation", "campuses", "facts"}
+                                            "energy_estimates", "electricity_generation", "campuses", "facts",
+                                                "precedent"}
     assert figure_columns(next(r for r in SOURCED if r["name"] == "deals")) == ["amount", "gw"]
     assert figure_columns(next(r for r in SOURCED if r["name"] == "model_prices")) == ["input_price", "output_price"]
 

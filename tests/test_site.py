@@ -191,6 +191,25 @@ def test_circular_funding_sliders_match_the_funding_path(browser: object, base_u
     assert twin_mismatches(rows, "year", "debt_usd_bn", expected, rel=1e-9) == []
 
 
+@pytest.mark.parametrize("params", [{"life_years": 4.0, "wacc": 0.1, "margin": 0.4, "usage_growth": 1.5,
+                                     "price_decline": 2.0, "supply_gw": 8.0},
+                                    {"life_years": 6.0, "wacc": 0.075, "margin": 0.6, "usage_growth": 3.0,
+                                     "price_decline": 1.2, "supply_gw": 18.0}])
+def test_verdict_sliders_match_the_model(browser: object, base_url: str, params: dict) -> None:
+    from dataclasses import replace
+
+    from analysis import verdict
+
+    inp = verdict.inputs({n: load(n) for n in ("financials", "claims", "deals", "energy_estimates",
+                                                "electricity_generation", "campuses", "model_prices", "fx_rates",
+                                                "capability")})
+    rows = chart_model_rows(browser, base_url, "book/verdict.html", "At today's pace", params, "needed_usd_bn")
+    path = verdict.central_path(inp.base, replace(inp.central, **params))
+    assert {r["year"] for r in rows} == set(path["year"])
+    for column in ("needed_usd_bn", "available_usd_bn", "gap_usd_bn"):
+        assert twin_mismatches(rows, "year", column, dict(zip(path["year"], path[column], strict=True))) == []
+
+
 def test_disagreeing_slider_fixture_fails_the_twin_check(browser: object, base_url: str) -> None:
     rows = chart_model_rows(browser, base_url, "twin_disagrees.html", "fixture growth", {"growth": 0.5}, "value")
     expected = {y: 100 * 1.5 ** y for y in (0, 1, 2)}
