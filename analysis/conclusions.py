@@ -69,7 +69,7 @@ class ThesisVerdict:
 
 def _claims_phrase(claims: pd.DataFrame, thesis: str) -> str:
     rows = claims[claims["chapter"] == thesis]
-    return scorecard.scorecard_sentence(rows).replace("Of ", "Of its seed ", 1)
+    return scorecard.scorecard_sentence(rows, "seed claims").replace("Of ", "Of its ", 1)
 
 
 def confidence(findings: list[Finding]) -> str:

@@ -125,6 +125,40 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
     ]
 
 
+#: The seed's cycle: "2025 − 25 = 2000".
+CYCLE_YEARS = 25
+
+
+def share_timeline(precedent: pd.DataFrame, financials: pd.DataFrame) -> pd.DataFrame:
+    """Capex as a share of US GDP by year for both build-outs, the telecom years moved forward by
+    :data:`CYCLE_YEARS` so the two peaks can be compared as the seed's cycle would have it.
+
+    Columns: series, year (calendar), plotted_year, usd_bn, gdp_usd_bn, share, source_id. The
+    guided year is divided by the latest full year of GDP."""
+    gdp = gdp_by_year(precedent).set_index("year")["gdp_usd_bn"]
+    rows = []
+    telecom = precedent[(precedent["measure"] == "telecom_capex") & precedent["entity"].str.startswith("US telecom")]
+    for r in telecom.itertuples():
+        year = int(r.period)
+        rows.append(("Telecom: today's large US carriers and their predecessors", year, r.value, gdp[year],
+                     r.source_id))
+    equipment, eq_src = value(precedent, "telecom_equipment_spending", "US telecom carriers", "2000")
+    rows.append(("Telecom: all US carriers' equipment spending", 2000, equipment, gdp[2000], eq_src))
+    capex = annual_series(financials, "capex", AI_FIRMS)
+    for year, group in capex.groupby("fiscal_year"):
+        if int(year) in gdp.index:
+            rows.append(("AI: Microsoft, Alphabet, Amazon, Meta", int(year), float(group["value_usd_bn"].sum()),
+                         gdp[int(year)], " ".join(dict.fromkeys(group["source_id"]))))
+    guidance = escalator.capex_guidance(financials, AI_FIRMS)
+    guided_year = int(guidance["fiscal_year"].max())
+    rows.append(("AI: the four's guidance (÷ latest GDP)", guided_year, float(guidance["mid_usd_bn"].sum()),
+                 gdp[gdp.index.max()], " ".join(guidance["source_ids"])))
+    out = pd.DataFrame(rows, columns=["series", "year", "usd_bn", "gdp_usd_bn", "source_id"])
+    out["plotted_year"] = out["year"] + out["series"].str.startswith("Telecom") * CYCLE_YEARS
+    out["share"] = out["usd_bn"] / out["gdp_usd_bn"]
+    return out[["series", "year", "plotted_year", "usd_bn", "gdp_usd_bn", "share", "source_id"]]
+
+
 def comparison_frame(sides: list[Side]) -> pd.DataFrame:
     """The comparison for a table: measure, telecom, AI."""
     return pd.DataFrame({"Measure": [s.measure for s in sides],

@@ -194,13 +194,13 @@ def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:
     return {v: int(counts.get(v, 0)) for v in (*VERDICTS, NOT_YET) if v != NOT_YET or counts.get(v, 0)}
 
 
-def scorecard_sentence(claims: pd.DataFrame) -> str:
+def scorecard_sentence(claims: pd.DataFrame, noun: str = "claims") -> str:
     """The whole ledger in one sentence, e.g. "Of 77 claims, 30 hold, 6 roughly hold, …"."""
     counts = verdict_counts(claims)
     plural = {"holds": "hold", "roughly holds": "roughly hold", "does not hold": "do not hold",
               "cannot be checked": "cannot be checked", NOT_YET: "are not yet tested"}
     parts = [f"{n} {plural[v] if n != 1 else 'is ' + v if v == NOT_YET else v}" for v, n in counts.items() if n]
-    return f"Of {len(claims)} claims, " + ", ".join(parts[:-1]) + f" and {parts[-1]}."
+    return f"Of {len(claims)} {noun}, " + ", ".join(parts[:-1]) + f" and {parts[-1]}."
 
 
 def _link(claim_id: str, checked_in: object, prefix: str) -> str:

@@ -10,7 +10,6 @@ import pandas as pd
 
 from analysis import energy
 from analysis.charts import ledger_chart
-from analysis.precedent import Side
 from analysis.provenance import cite
 from analysis.verdict import (
     FIRST_VINTAGE,
@@ -141,18 +140,29 @@ def tornado_chart(table: pd.DataFrame) -> alt.LayerChart:
         citations=[], model="analysis.verdict.tornado", data=data, csv_name="verdict-tornado.csv")
 
 
-def precedent_chart(sides: list[Side], sources: pd.DataFrame) -> alt.Chart:
-    """Capex as a share of US GDP: the telecom peak against the AI build-out."""
-    share = next(s for s in sides if s.measure == "Capex as a share of US GDP")
-    data = pd.DataFrame({"build_out": ["Telecom: US carriers' equipment, 2000", "AI: the four's capex, latest year"],
-                         "share": [share.telecom_value, share.ai_value]})
-    chart = alt.Chart(data).mark_bar(color="#009E73").encode(
-        y=alt.Y("build_out:N", title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("share:Q", title="Share of US GDP", axis=alt.Axis(format=".1%")),
-        tooltip=[alt.Tooltip("build_out:N", title="Build-out"), alt.Tooltip("share:Q", title="Of GDP", format=".2%")])
-    ids = [i for s in sides[:2] for i in s.source_ids]
+def precedent_chart(timeline: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
+    """Capex as a share of US GDP by year: the AI build-out against the telecom build-out moved
+    forward by the seed's 25-year cycle."""
+    series = list(dict.fromkeys(timeline["series"]))
+    colours = ["#E69F00", "#D55E00", "#0072B2", "#56B4E9"]
+    tooltip = [alt.Tooltip("series:N", title="Build-out"), alt.Tooltip("year:O", title="Year"),
+               alt.Tooltip("usd_bn:Q", title="Capex (USD bn)", format=",.1f"),
+               alt.Tooltip("gdp_usd_bn:Q", title="US GDP (USD bn)", format=",.0f"),
+               alt.Tooltip("share:Q", title="Of GDP", format=".2%"), alt.Tooltip("source_id:N", title="Source")]
+    base = alt.Chart(timeline).encode(
+        x=alt.X("plotted_year:O", title="Year (telecom years + 25)", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share:Q", title="Capex ÷ US GDP", axis=alt.Axis(format=".1%")),
+        color=alt.Color("series:N", title=None, sort=series,
+                        scale=alt.Scale(domain=series, range=colours[:len(series)]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=320)),
+        tooltip=tooltip)
+    ai = timeline[timeline["series"].str.startswith("AI")]
+    telecom = timeline[timeline["series"].str.startswith("Telecom")]
+    ratio = ai["share"].max() / telecom["share"].max()
     return ledger_chart(
-        chart, finding=f"The AI build-out is {share.ai_value / share.telecom_value:.1f}× the telecom peak as a share "
-                       "of GDP",
-        units="Capex ÷ US nominal GDP of the same year (BEA via FRED, mean of quarters)",
-        citations=cite(ids, sources), data=data, csv_name="verdict-precedent-gdp.csv")
+        alt.layer(base.mark_line(point=True), base.mark_point(size=80, filled=True)),
+        finding=f"At its height the AI build-out is {ratio:.1f}× the telecom peak as a share of GDP",
+        units="Capex ÷ US nominal GDP of the same year (BEA via FRED, mean of quarters); the telecom years are "
+              "moved forward 25 years, as the seed's cycle has it",
+        citations=cite([i for ids in timeline["source_id"] for i in str(ids).split()], sources),
+        data=timeline, csv_name="verdict-precedent-gdp.csv")

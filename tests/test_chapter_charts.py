@@ -129,7 +129,7 @@ def _verdict_charts(t: dict) -> dict[str, alt.TopLevelMixin]:
     return {"path": vc.path_chart(inp, t["sources"]),
             "closing": vc.closing_chart(verdict.monte_carlo(inp.base, inp.ranges, draws=2_000)),
             "tornado": vc.tornado_chart(verdict.tornado(inp.base, inp.central, inp.ranges)),
-            "precedent": vc.precedent_chart(precedent.comparison(load("precedent"), t["financials"], t["deals"]),
+            "precedent": vc.precedent_chart(precedent.share_timeline(load("precedent"), t["financials"]),
                                             t["sources"])}
 
 
