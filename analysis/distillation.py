@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.finance import annual_series, latest_row, to_usd_bn
+from analysis.finance import annual_series, fact_row, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
 
 #: The book's token mix: three input tokens to one output token (the mix Artificial Analysis
@@ -428,6 +428,11 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     selloff = latest_row(financials, "industry", "software_selloff_market_value")
     episode = latest_row(financials, "industry", "software_selloff_market_value_single_episode")
     costs = training_costs(financials)
+    facts = tables["facts"]
+    population = fact_row(facts, "china", "population")
+    imf = facts[facts["measure"] == "nominal_gdp_imf_projection"]
+    gdp = dict(zip(imf["subject"], imf["value"], strict=True))
+    china_rank = 1 + sum(v > gdp["gdp_china"] for v in gdp.values())
     return [
         check("c024", [("labs named in Anthropic's post", float(labs["entity"].nunique()), "count",
                         "DeepSeek, Moonshot and MiniMax, each with its count of exchanges")]),
@@ -443,7 +448,9 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
              "one day's fall, financial stocks included (a weak copy)"),
         ]),
         check("c030", [("users of Chinese AI", None, "count", "no sourced user count in data/")]),
-        check("c031", [("China's population", None, "count", "no sourced population figure in data/")]),
+        check("c031", [("China's population, end of 2025", float(population["value"]) * 1e6, "count",
+                        "mainland China's population as the National Bureau of Statistics reported it; 'a "
+                        "billion-person economy' read as at least a billion people")]),
         check("c032", [
             ("60.06bn yuan at the rate of its date", fund_usd_bn(financials, fx), "usd_bn",
              "the fund's size in yuan at the FRED monthly rate of January 2025"),
@@ -455,7 +462,9 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c033", [("developing countries' choices in 5–10 years", None, "years", "a forecast, not yet due")]),
         check("c034", [("the plan's years, 2026–2030", 2030 - 2026 + 1, "years", "the seed's own dates: 2026 to 2030 "
                         "inclusive")]),
-        check("c035", [("China's rank by GDP", None, "count", "no sourced GDP ranking in data/")]),
+        check("c035", [("China's rank by nominal GDP, 2025 (IMF)", float(china_rank), "count",
+                        f"the IMF's April 2025 projections: the US {gdp['gdp_united_states']:,.0f}, China "
+                        f"{gdp['gdp_china']:,.0f}, Japan {gdp['gdp_japan']:,.0f} (USD bn); only the US is larger")]),
         check("c077", [
             ("DeepSeek-V3's final training run", costs.narrow_usd_mn / 1000, "usd_bn",
              "GPU hours of the final run at the rental rate DeepSeek's paper assumes"),

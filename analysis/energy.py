@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.circular import implied_usd_bn_per_gw
 from analysis.escalator import capex_guidance
-from analysis.finance import annual_series, latest_row, to_usd_bn
+from analysis.finance import annual_series, fact_row, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
 from analysis.robustness import Finding, Variant
 
@@ -569,6 +569,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     campuses = tables["campuses"]
     roots = campuses[campuses["part_of"].isna()]
     hyperion = float(roots[roots["site"].str.startswith("Meta Hyperion")]["gw"].iloc[0])
+    hyperion_acres = float(fact_row(tables["facts"], "meta_hyperion", "site_area")["value"])
     pieces = dated_pieces(campuses)
     campus = gw_by_year(pieces, model.plan["year"].iloc[-1] - 1, LAST_YEAR)
     campus_ratio = float(campus["cumulative_gw"].iloc[-1]) / (model.supply_gw * len(campus))
@@ -595,8 +596,9 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         ], judged=f"the four's planned capex ÷ the capex new power can energise, {model.guided_year}"),
         check("c072", [("when physics stops the flow", None, "multiple", "a forecast with no date: nothing to "
                         "check yet; the chapter's binding-year model is the measurable version")]),
-        check("c073", [("the campus's land area", None, "multiple", "no sourced footprint of Meta's Hyperion "
-                        f"site in data/; its announced power ({hyperion:g} GW) is in the campus table")]),
+        check("c073", [("the campus's land area against Manhattan's", None, "multiple",
+                        f"Hyperion's site is {hyperion_acres:,.0f} acres (its announced power, {hyperion:g} GW, is in "
+                        "the campus table), but no dated source for Manhattan's area is in data/")]),
     ]
 
 

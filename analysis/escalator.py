@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.charts import FIRM_NAMES
-from analysis.finance import annual_series, latest_row, to_usd_bn
+from analysis.finance import annual_series, fact_row, latest_row, to_usd_bn
 from analysis.ledger import Recomputed, checker
 from analysis.robustness import Finding, Variant
 
@@ -831,17 +831,24 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     stargate = tables["deals"].query("payee == 'stargate' and basis == 'up_to'")
     stargate_usd_bn = float(stargate["amount"].max())
     roic = roic_finding(financials)
+    bain_usd_bn = to_usd_bn(float(bain["value"]), bain["unit"])
+    saas = fact_row(tables["facts"], "saas_market", "gartner_public_cloud_saas_spending")
+    cadence = fact_row(tables["facts"], "nvidia", "stated_generation_cadence")
     return [
         check("c003", [("Stargate's announced plan", stargate_usd_bn, "usd_bn",
                         "the Stargate joint venture's announced investment ('up to'), deal ledger")]),
-        check("c011", [("against the global subscription-software market", None, "multiple",
-                        "no sourced size of the global subscription-software market in data/")]),
+        check("c011", [(f"Bain's USD {bain_usd_bn / 1000:g}tn ÷ public-cloud SaaS spending, {saas['period']}",
+                        bain_usd_bn / float(saas["value"]), "multiple",
+                        "the revenue Bain says the build-out needs against Gartner's forecast of worldwide SaaS "
+                        "spending (a narrower market than all subscription software: the multiple is an upper "
+                        "end)")]),
         check("c020", cloud_capex_readings(financials), judged="the latest cloud capex each firm reports"),
         check("c038", [("ChatGPT Plus list price",
                         float(latest_row(financials, "openai", "chatgpt_plus_price")["value"]), "usd_per_month",
                         "OpenAI's consumer subscription price")]),
-        check("c042", [("Nvidia's product cadence", None, "years", "no sourced statement of the release cadence "
-                        "in data/")]),
+        check("c042", [("Nvidia's stated rhythm", float(cadence["value"]), "years",
+                        "Nvidia's chief executive (Computex, June 2024) and its blog: 'a one-year rhythm'; a plan for "
+                        "its own products, not an observed gap between generations")]),
         check("c050", [("a future P/E", None, "multiple", "a forecast with no date: cannot be due")]),
         check("c064", [("application-layer revenue above USD 500bn", None, "usd_bn",
                         "a condition for the future, not a claim about today; today's broadest estimate is in c040")]),

@@ -64,3 +64,11 @@ def latest_row(financials: pd.DataFrame, entity: str, metric: str) -> pd.Series:
     if rows.empty:
         raise KeyError(f"no {entity} {metric} in financials")
     return rows.sort_values("period_end").iloc[-1]
+
+
+def fact_row(facts: pd.DataFrame, subject: str, measure: str) -> pd.Series:
+    """The latest row of ``data/facts.csv`` for a subject and measure; a missing one is a KeyError."""
+    rows = facts[(facts["subject"] == subject) & (facts["measure"] == measure)]
+    if rows.empty:
+        raise KeyError(f"facts.csv has no row for {subject} / {measure}")
+    return rows.iloc[-1]

@@ -24,6 +24,7 @@ UNIT_SCALE = {
     "usd_tn": 1e12,
     "pct": 1.0,
     "years": 1.0,
+    "acres": 1.0,
     "count": 1.0,
     "index": 1.0,
     "count_mn": 1e6,

@@ -17,6 +17,7 @@ import altair as alt
 import pandas as pd
 
 from analysis.charts import VERDICT_COLOURS, ledger_chart
+from analysis.finance import fact_row
 from analysis.ledger import VERDICTS, Recomputed, checker, format_value
 
 PAGE = "claims"
@@ -72,20 +73,13 @@ def spell_words(spells: pd.DataFrame) -> str:
                      for s in spells.itertuples())
 
 
-def _fact(facts: pd.DataFrame, subject: str, measure: str) -> pd.Series:
-    rows = facts[(facts["subject"] == subject) & (facts["measure"] == measure)]
-    if rows.empty:
-        raise KeyError(f"facts.csv has no row for {subject} / {measure}")
-    return rows.iloc[-1]
-
-
 def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     """Recompute the seed claims no chapter models (see :mod:`analysis.ledger`)."""
     facts, claims = tables["facts"], tables["claims"]
     check = checker(claims, PAGE)
 
     def fact(subject: str, measure: str) -> float:
-        return float(_fact(facts, subject, measure)["value"])
+        return float(fact_row(facts, subject, measure)["value"])
 
     leaders = arena_leaders(tables["capability"])
     spells = leader_spells(leaders)

@@ -161,7 +161,7 @@ def test_binding_chart_matches_its_python_twin() -> None:
 
 def test_the_energy_claims_are_judged() -> None:
     tables = {n: load(n) for n in ("financials", "claims", "deals", "energy_estimates", "electricity_generation",
-                                   "campuses")}
+                                   "campuses", "facts")}
     rows = {r.claim_id: r for r in e.claim_checks(tables)}
     assert set(rows) == {"c061", "c070", "c071", "c072", "c073"}
     share = rows["c070"].readings[0]
