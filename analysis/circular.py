@@ -626,7 +626,10 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
     annual = average_annual_spend_usd_bn(reset, 2025, 2030)
     cut = (seed["c022"] / seed["c021"]) / (reset / peak)
     means = (seed["c022"] / seed["c023"]) / (annual / usd_bn(revenue))
-    lab_readings = [(f"OpenAI + Anthropic run-rates, {month} (latest month with both)", labs_common, "usd_bn",
+    lab_readings = [("the labs' revenue in 2026", None, "usd_bn",
+                     "the seed asks a question about a year whose revenue is not yet reported; the run-rates "
+                     "beside it are the latest evidence"),
+                    (f"OpenAI + Anthropic run-rates, {month} (latest month with both)", labs_common, "usd_bn",
                      "annualised run-rates in the same month; 2026 is not over"),
                     ("each lab's latest run-rate, summed", labs_latest, "usd_bn",
                      "the latest sourced month of each lab (not the same month)")]

@@ -2,13 +2,16 @@
 robustness findings and the verdict model, never typed.
 
 Each thesis lists its headline findings and whether a finding that holds supports the thesis or
-cuts against it. A finding scores +1 when it points the thesis's way under every definition
-tried, ½ when it is fragile (holds under some definitions), and −1 when it points the other
-way; a thesis is *supported* when its score is positive, *not supported* when negative, *mixed*
-at zero. Confidence is *high* when every finding survives all its definitions, *medium* when one
-is fragile or does not hold, *low* when the thesis rests on the model's thresholds alone (no
-finding tested under several definitions). The seed claims' tally stands beside the verdict: a
-seed can state its numbers right and still draw the wrong conclusion from them.
+cuts against it. A finding scores from −1 to +1: the share of its definitions under which it
+points the thesis's way, minus the share under which it points the other way (+1 when all agree
+with the thesis, −1 when none do). The Monte Carlo counts for the escalator only when every
+design of it agrees (+1 when the gap closes by the last year in under half of the draws under
+every design, −1 when in over half under every design). A thesis is *supported* when its score
+is positive, *not supported* when negative, *mixed* at zero. Confidence is *high* when every
+finding survives all its definitions, *medium* when one is fragile or does not hold, *low* when
+the thesis rests on the model's thresholds alone (no finding tested under several definitions).
+The seed claims' tally stands beside the verdict: a seed can state its numbers right and still
+draw the wrong conclusion from them.
 """
 
 from __future__ import annotations
@@ -49,12 +52,18 @@ def chapter_findings(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[Findi
 
 
 def finding_score(finding: Finding) -> float:
-    """+1, ½ or −1 (see the module's rule)."""
+    """From −1 to +1 (see the module's rule)."""
     toward = DIRECTION[finding.key]
-    if finding.status == "fragile":
-        return 0.5 if finding.variants[0].holds == toward else -0.5
-    holds = finding.status == "survives"
-    return 1.0 if holds == toward else -1.0
+    agree = sum(v.holds == toward for v in finding.variants) / len(finding.variants)
+    return 2 * agree - 1
+
+
+def monte_carlo_score(p_closes: list[float]) -> float:
+    """+1 when every design puts the chance the gap closes under one half, −1 when every design
+    puts it over one half, else 0."""
+    if all(p < 0.5 for p in p_closes):
+        return 1.0
+    return -1.0 if all(p > 0.5 for p in p_closes) else 0.0
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,8 @@ def _label(score: float) -> str:
 
 
 def thesis_verdicts(tables: Mapping[str, pd.DataFrame], claims: pd.DataFrame, inp: Inputs, mc: MonteCarlo,
-                    limits: Thresholds, fixed_capability_decline: float) -> list[ThesisVerdict]:
+                    designs: pd.DataFrame, limits: Thresholds,
+                    fixed_capability_decline: float) -> list[ThesisVerdict]:
     """One generated paragraph per thesis: verdict, confidence, the claims tally, the findings'
     sentences and what the verdict model adds, with the threshold that would change it."""
     findings = chapter_findings(tables)
@@ -95,10 +105,12 @@ def thesis_verdicts(tables: Mapping[str, pd.DataFrame], claims: pd.DataFrame, in
         score = sum(finding_score(f) for f in mine)
         extra = ""
         if thesis == "escalator":
+            low, high = designs["p_close"].min(), designs["p_close"].max()
             extra = (f" Over the model's stated ranges, revenue covers what the four's capital needs by {LAST_YEAR} in "
-                     f"{mc.p_close:.0%} of {mc.draws:,} draws: it must grow at least {limits.revenue_growth:.2f}× a "
-                     f"year from USD {inp.base.revenue_usd_bn:,.0f}bn.")
-            score += 1 if mc.p_close < 0.5 else -1
+                     f"{mc.p_close:.0%} of {mc.draws:,} draws ({low:.0%} to {high:.0%} under the other designs "
+                     f"tried): it must grow at least {limits.revenue_growth:.2f}× a year from USD "
+                     f"{inp.base.revenue_usd_bn:,.0f}bn.")
+            score += monte_carlo_score(list(designs["p_close"]))
         if thesis == "distillation":
             squeezes = [d > limits.price_decline for d in (inp.frontier.factor, fixed_capability_decline)]
             score = 1.0 if all(squeezes) else 0.0 if any(squeezes) else -1.0
@@ -118,9 +130,10 @@ def thesis_verdicts(tables: Mapping[str, pd.DataFrame], claims: pd.DataFrame, in
     return out
 
 
-RULE = ("How these verdicts are reached: a finding counts +1 when it points the thesis's way under every "
-        "definition tried, ½ when it is fragile and −1 when it points the other way; a thesis is supported when "
-        "the sum is positive, not supported when negative, mixed at zero. Confidence is high when every finding "
+RULE = ("How these verdicts are reached: a finding counts the share of its definitions under which it points "
+        "the thesis's way minus the share under which it points the other way (from +1 to −1); the Monte Carlo "
+        "counts for the escalator only when all its designs agree; a thesis is supported when the sum is "
+        "positive, not supported when negative, mixed at zero. Confidence is high when every finding "
         "survives all its definitions, medium when one is fragile or fails, low when no finding was tested under "
         "several definitions. The seed claims' tally stands beside the verdict: a seed can state its numbers "
         "right and still draw the wrong conclusion.")

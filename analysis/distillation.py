@@ -466,10 +466,10 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
                         f"the IMF's April 2025 projections: the US {gdp['gdp_united_states']:,.0f}, China "
                         f"{gdp['gdp_china']:,.0f}, Japan {gdp['gdp_japan']:,.0f} (USD bn); only the US is larger")]),
         check("c077", [
+            ("the hardware behind DeepSeek-V3", costs.deepseek_hardware_usd_mn / 1000, "usd_bn",
+             "an estimate of DeepSeek's server capex: what building a model from scratch took"),
             ("DeepSeek-V3's final training run", costs.narrow_usd_mn / 1000, "usd_bn",
-             "GPU hours of the final run at the rental rate DeepSeek's paper assumes"),
-            ("the hardware behind it", costs.deepseek_hardware_usd_mn / 1000, "usd_bn",
-             "an estimate of DeepSeek's server capex: what building from scratch took"),
+             "GPU hours of the final run at the rental rate DeepSeek's paper assumes: one run, not the build"),
         ]),
         check("c069", [
             ("median lag of Chinese models", float(lags["months_behind"].median()), "months",

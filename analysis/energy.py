@@ -588,7 +588,7 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c071", [
             (f"the four's planned capex ÷ the capex new power can energise, {model.guided_year}", model.ratio,
              "multiple", f"at the default inputs ({model.supply_gw:.1f} GW a year, USD {model.usd_bn_per_gw:.0f}bn "
-             "per GW of grid power); it binds when above 1; {finding.status} across "
+             f"per GW of grid power); it binds when above 1; {finding.status} across "
              f"{len(finding.variants)} definitions", CLAIM_VERDICT[finding.status]),
             (f"announced campus GW due by {LAST_YEAR} ÷ the new supply of those years", campus_ratio, "multiple",
              "dated campus GW against the default supply a year; it binds when above 1",

@@ -44,10 +44,21 @@ def nvidia_customer_equity_usd_bn(deals: pd.DataFrame, firm_only: bool) -> float
     """Nvidia's equity investments in AI labs and clouds (chip makers left out), USD bn: every
     announced amount (a letter of intent at its ceiling, with the definitive tranche inside it
     counted once), or definitive and closed deals only."""
-    table = circular.view_flows(deals, False, True, firm_only)
+    table = circular.view_flows(deals, False, not firm_only, firm_only)
     mine = table[(table["payer"] == "nvidia") & table["kind"].isin(circular.FUNDING_KINDS)
                  & ~table["payee"].isin(CHIP_MAKERS)]
     return float(mine["usd_bn"].sum())
+
+
+def cash_cover(financials: pd.DataFrame) -> tuple[int, float, float]:
+    """The four builders' latest fiscal year, their capex as a share of that year's operating cash
+    flow, and their guided capex as a share of the same cash flow."""
+    table = escalator.capex_intensity(financials, AI_FIRMS)
+    last = int(table["fiscal_year"].max())
+    latest = table[table["fiscal_year"] == last]
+    ocf = float(latest["ocf_usd_bn"].sum())
+    guided = float(escalator.capex_guidance(financials, AI_FIRMS)["mid_usd_bn"].sum())
+    return last, float(latest["capex_usd_bn"].sum()) / ocf, guided / ocf
 
 
 @dataclass(frozen=True)
@@ -90,10 +101,10 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
     top, top_src = value(precedent, "nasdaq_close", "NASDAQ", "2000-03-10")
     bottom, _ = value(precedent, "nasdaq_close", "NASDAQ", "2002-10-09")
     lost, lost_src = value(precedent, "market_value_lost", "Telecom industry (global)", "1997-2003 peak to trough")
-    ocf = escalator.capex_intensity(financials, AI_FIRMS)
-    ocf_last = ocf[ocf["fiscal_year"] == last]
-    cover = float(ocf_last["capex_usd_bn"].sum() / ocf_last["ocf_usd_bn"].sum())
+    _, cover, guided_cover = cash_cover(financials)
     debt, debt_src = value(precedent, "telecom_debt", "Telecom firms", "2002")
+    it_then, it_src = value(precedent, "it_investment_share_gdp", "United States (BEA", "2000-Q4")
+    it_now, _ = value(precedent, "it_investment_share_gdp", "United States (BEA", "2025-Q2")
     return [
         Side("Capex at the peak, USD bn",
              f"{equipment:,.0f} (US carriers' equipment spending, 2000); {peak['value']:,.1f} (today's large "
@@ -105,6 +116,8 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
              f"(large carriers, {peak['period']})",
              f"{spent / gdp[gdp_last]:.2%} (FY{last} ÷ {gdp_last} GDP); {guided / gdp[gdp_last]:.2%} (2026 guidance ÷ "
              f"{gdp_last} GDP)", equipment / gdp[2000], spent / gdp[gdp_last], (gdp_src,)),
+        Side("Investment in information-processing equipment and software, share of GDP (national accounts)",
+             f"{it_then:g}% (Q4 2000, the peak)", f"{it_now:g}% (Q2 2025)", it_then / 100, it_now / 100, (it_src,)),
         Side("Vendor financing, as a share of the vendor's revenue",
              f"Lucent {lucent:,.1f}bn committed in late 2000 = {lucent / lucent_rev:.0%} of FY1999 revenue; Cisco "
              f"{cisco:,.1f}bn = {cisco / cisco_rev:.0%} of FY2000 revenue",
@@ -116,8 +129,9 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
              "no sourced utilisation of AI data centres", lit, None, (lit_src,)),
         Side("Failures",
              f"WorldCom ({worldcom:,.0f}bn of assets) and Global Crossing ({crossing:,.1f}bn) went bankrupt",
-             "none of the four builders; their capex is paid from operating cash flow: "
-             f"capex = {cover:.0%} of it in FY{last}", worldcom, cover, (wc_src, gc_src)),
+             "none of the four builders; their capex was "
+             f"{cover:.0%} of their operating cash flow in FY{last}, their 2026 guidance {guided_cover:.0%} of it",
+             worldcom, cover, (wc_src, gc_src)),
         Side("Market value lost",
              f"Nasdaq {top:,.0f} → {bottom:,.0f} ({1 - bottom / top:.0%}); telecom {lost:g}tn peak to trough; "
              f"telecom debt about {debt:g}tn (2002)",

@@ -136,15 +136,20 @@ def claim_checks(tables: dict[str, pd.DataFrame]) -> list[Recomputed]:
         check("c060", [("code review twice as fast", None, "multiple", "no source found for the figure")]),
         check("c065", [("millions of jobs replaced", None, "count", "a condition for the future, not a claim about "
                         "today")]),
-        check("c074", [("listed 'last year'", None, "year",
-                        "the copy is undated, so 'last year' has no anchor; alt Inc. listed in October 2024")]),
+        check("c074", [
+            ("the listing year, the seed read as written in 2025", fact("alt", "listing_year"), "year",
+             "alt Inc. listed on the Tokyo Stock Exchange's Growth market in October 2024; the seed mentions "
+             "2025 events as this year's (c006)"),
+            ("the listing year, the copy's own date", None, "year", "the copy carries no date"),
+        ]),
         check("c075", [("the year Buffett's firm bought Hochschild Kohn", fact("buffett", "department_store_bought"),
                         "year", "a Baltimore department store, sold to Buffett's new holding company in March "
                         "(Capital Gazette)")]),
         check("c076", [
             ("months a lab keeps the top of the Arena board", float(closed["months"].median()), "months",
              f"median of {len(closed)} completed spells at the top of {board_span} "
-             f"({spell_words(spells)}); the first spell began before the boards do"),
+             f"({spell_words(spells)}); the first spell began before the boards do, and ratings within a few "
+             "points of each other are statistical ties"),
         ]),
     ]
 
@@ -278,13 +283,16 @@ class SentenceCount:
     quoted: int
     not_claims: int
     reasons: dict[str, int]
+    repeated: int
 
 
 def sentence_count(sentences: pd.DataFrame) -> SentenceCount:
-    """Count the number-bearing sentences quoted by a claim and those listed as not a claim, by reason."""
+    """Count the number-bearing sentences quoted by a claim and those listed as not a claim, by
+    reason, and those that repeat an earlier sentence of the same seed word for word."""
     marked = sentences["not_a_claim"].notna()
     return SentenceCount(len(sentences), int((~marked).sum()), int(marked.sum()),
-                         {k: int(v) for k, v in sentences.loc[marked, "not_a_claim"].value_counts().items()})
+                         {k: int(v) for k, v in sentences.loc[marked, "not_a_claim"].value_counts().items()},
+                         int(sentences.duplicated(["seed_file", "text"]).sum()))
 
 
 def not_claims_view(sentences: pd.DataFrame, seeds: pd.DataFrame) -> pd.DataFrame:

@@ -20,14 +20,16 @@ import pandas as pd
 NUMBER_WORDS: dict[str, tuple[str, ...]] = {
     "vi": ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "chục",
            "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nửa", "gấp đôi", "gấp ba", "vài", "hàng loạt"),
-    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
-           "hundred", "thousand", "million", "billion", "trillion", "half", "double", "twice", "triple"),
-    "zh": ("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "倍"),
+    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "tens", "dozen", "dozens",
+           "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+           "trillions", "half", "double", "twice", "triple"),
+    "zh": ("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "倍",
+           "几", "数十", "数百", "数千", "数万", "数亿"),
 }
 """Number words by language. Vietnamese and English words match whole words (case-insensitive);
-Chinese numerals match as characters. Some also mean something else ("năm" is also "year",
-"một" also "a", "一" begins many words): such sentences are still listed, and the "not a claim"
-list says why they carry no figure."""
+Chinese numerals match as characters, and "几" (a few) and "数" before a numeral (several). Some
+also mean something else ("năm" is also "year", "một" also "a", "一" begins many words): such
+sentences are still listed, and the "not a claim" list says why they carry no figure."""
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_END = re.compile(r"(?<=[。！？；!?;])|\n")

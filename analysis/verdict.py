@@ -9,10 +9,12 @@ For each year *t* from the first year with sourced revenue (:data:`REVENUE_YEAR`
   (:func:`analysis.energy.energisable_capex_usd_bn`, grid-power basis);
 * depreciation :math:`D_t = s\\sum_v C_v\\,\\mathrm{clamp}(L-(t-v),0,1)/L` (straight line over
   life *L*, full-year convention, *s* the AI share of capex);
-* net book value :math:`B_t = s\\sum_v C_v\\,(1-\\min(t-v+1,L)/L)`;
-* revenue needed :math:`N_t = D_t + r B_t` (*r* the cost of capital);
+* average net book value over the year :math:`B_t = s\\sum_v C_v\\,(1-(\\min(t-v,L)+\\min(t-v+1,L))/2L)`;
+* revenue needed :math:`N_t = D_t + r B_t/(1-\\tau)` (*r* the after-tax cost of capital, grossed up
+  at the statutory tax rate τ because revenue must earn the return before tax);
 * revenue :math:`R_t = R_0\\,((1+g)/d)^{t-t_0}` (usage growth *g*, price decline ×*d* a year);
-* gap :math:`G_t = N_t - m R_t` (*m* the share of revenue left to pay for the capital).
+* gap :math:`G_t = N_t - m q R_t` (*m* the share of revenue left to pay for capital, *q* the share
+  of all AI revenue that reaches the four builders).
 
 The gap closes in the first year with :math:`G_t \\le 0`. The same vectorised function computes
 the central path, the Monte Carlo and the tornado, and a Vega expression of the page computes
@@ -42,6 +44,11 @@ WACC_INDUSTRIES = ("damodaran_software_system", "damodaran_software_internet", "
 #: Named assumptions: the share of revenue left to pay for capital, ± this much; the AI share of capex.
 MARGIN_SPREAD = 0.2
 AI_SHARE_RANGE = (0.5, 1.0)
+#: Named assumption: the share of all generative-AI revenue that pays the four builders (the labs rent
+#: their clouds), from half to all of it.
+REVENUE_SHARE_RANGE = (0.5, 1.0)
+#: The return is earned before tax: the after-tax cost of capital is grossed up at this rate.
+TAX_RATE = escalator.STATUTORY_TAX_RATE
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Params:
     wacc: float
     margin: float
     ai_share: float
+    revenue_share: float
     supply_gw: float
     usd_bn_per_gw: float
     capex_growth: float
@@ -61,6 +69,7 @@ class Params:
 
 NAMES = {"life_years": "Useful life of the capex (years)", "wacc": "Cost of capital (a year)",
          "margin": "Revenue share that pays for capital", "ai_share": "AI share of the four's capex",
+         "revenue_share": "Share of AI revenue that reaches the four",
          "supply_gw": "New power (GW a year)", "usd_bn_per_gw": "Cost per GW (USD bn)",
          "capex_growth": "Capex growth a year after guidance", "usage_growth": "AI usage growth a year",
          "price_decline": "Price decline a year (×)"}
@@ -135,7 +144,8 @@ def inputs(tables: Mapping[str, pd.DataFrame]) -> Inputs:
     margin = float(latest_row(financials, "sequoia", "end_user_gross_margin_assumption")["value"]) / 100
     energy_ranges = energy.sourced_ranges(dict(tables))
     central = Params(life_years=float(latest_lives.median()), wacc=float(waccs.median()), margin=margin,
-                     ai_share=AI_SHARE_RANGE[1], supply_gw=model.supply_gw, usd_bn_per_gw=model.usd_bn_per_gw,
+                     ai_share=AI_SHARE_RANGE[1], revenue_share=REVENUE_SHARE_RANGE[1], supply_gw=model.supply_gw,
+                     usd_bn_per_gw=model.usd_bn_per_gw,
                      capex_growth=energy.PLAN_GROWTH, usage_growth=observed * frontier.factor - 1,
                      price_decline=frontier.factor)
     ranges = {
@@ -143,10 +153,11 @@ def inputs(tables: Mapping[str, pd.DataFrame]) -> Inputs:
         "wacc": (float(waccs.min()), float(waccs.max())),
         "margin": (margin - MARGIN_SPREAD, margin + MARGIN_SPREAD),
         "ai_share": AI_SHARE_RANGE,
+        "revenue_share": REVENUE_SHARE_RANGE,
         "supply_gw": energy_ranges.supply_gw,
         "usd_bn_per_gw": energy_ranges.usd_bn_per_gw,
         "capex_growth": energy_ranges.growth,
-        "usage_growth": (0.0, central.usage_growth),
+        "usage_growth": (float(np.sqrt(1 + central.usage_growth) - 1), central.usage_growth),
         "price_decline": (frontier.low, frontier.high),
     }
     sources = {
@@ -154,11 +165,14 @@ def inputs(tables: Mapping[str, pd.DataFrame]) -> Inputs:
         "wacc": "Damodaran, US cost of capital by industry, January 2026: median and range of six industries",
         "margin": "Sequoia's 50% gross margin for the end user of the GPU; ± 20 points is an assumption",
         "ai_share": "assumption: the press counts all of the four's capex as AI capex; half at the low end",
+        "revenue_share": "assumption: the labs rent the four's clouds, so all AI revenue can pay the four; half at "
+                         "the low end (revenue is worldwide and industry-wide, capex the four's)",
         "supply_gw": "the energy chapter: IEA base case (world); range over the published projections",
         "usd_bn_per_gw": "the energy chapter: median of today's estimates; range low to high",
         "capex_growth": "the energy chapter's assumption: guidance held flat, ± 20% a year",
-        "usage_growth": "today's pace: revenue growth implied by the industry's run-rate against its trailing "
-                        "twelve months, times the price decline; range from no growth to today's pace",
+        "usage_growth": "today's pace: revenue growth implied by the industry's run-rate ('exceeds', a floor) "
+                        "against its trailing twelve months, times the price decline; range from half today's pace "
+                        "(in log terms: growth that slows but does not stop) to today's pace",
         "price_decline": "the distillation data: the price of the best model on sale, fitted; range its 95% "
                          "bootstrap interval",
     }
@@ -177,9 +191,10 @@ def _column(value: float | np.ndarray) -> np.ndarray:
 def simulate(base: Base, p: Params | Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The model for one or many parameter settings at once: ``p`` holds scalars or equal-length
     arrays. Returns arrays of shape (settings, years) in USD bn: capex (energised, by year of
-    :func:`years`), depreciation, book value, needed, revenue, available, gap."""
+    :func:`years`), depreciation, average book value, needed, revenue, available, gap."""
     q = p.__dict__ if isinstance(p, Params) else p
-    life, wacc, margin, share = (_column(q[k]) for k in ("life_years", "wacc", "margin", "ai_share"))
+    life, wacc, margin, share, reach = (_column(q[k]) for k in ("life_years", "wacc", "margin", "ai_share",
+                                                                 "revenue_share"))
     ceiling = _column(energy.energisable_capex_usd_bn(1.0, energy.GRID_PUE, 1.0)) * _column(q["supply_gw"]) \
         * _column(q["usd_bn_per_gw"])
     known = dict(zip(base.capex_years, base.capex_usd_bn, strict=True))
@@ -199,11 +214,12 @@ def simulate(base: Base, p: Params | Mapping[str, np.ndarray]) -> dict[str, np.n
                 continue
             spend = share[:, 0] * capex[:, i]
             dep[:, j] += spend * np.clip(life[:, 0] - age, 0, 1) / life[:, 0]
-            book[:, j] += spend * (1 - np.minimum(age + 1, life[:, 0]) / life[:, 0])
-    needed = dep + wacc * book
+            book[:, j] += spend * (1 - (np.minimum(age, life[:, 0]) + np.minimum(age + 1, life[:, 0]))
+                                   / (2 * life[:, 0]))
+    needed = dep + wacc / (1 - TAX_RATE) * book
     growth = (1 + _column(q["usage_growth"])) / _column(q["price_decline"])
     revenue = base.revenue_usd_bn * growth ** (out_years - REVENUE_YEAR)[None, :]
-    available = margin * revenue
+    available = margin * reach * revenue
     return {"capex": capex[:, vintages >= REVENUE_YEAR], "depreciation": dep, "book_value": book, "needed": needed,
             "revenue": revenue, "available": available, "gap": needed - available}
 
@@ -287,19 +303,20 @@ def thresholds(base: Base, central: Params) -> Thresholds:
     run = simulate(base, central)
     needed = float(run["needed"][0, -1])
     span = LAST_YEAR - REVENUE_YEAR
-    growth = (needed / (central.margin * base.revenue_usd_bn)) ** (1 / span)
+    growth = (needed / (central.margin * central.revenue_share * base.revenue_usd_bn)) ** (1 / span)
     now = (1 + central.usage_growth) / central.price_decline
     return Thresholds(revenue_growth=growth, price_decline=(1 + central.usage_growth) / growth,
                       usage_growth=central.price_decline * growth - 1,
-                      margin=needed / (base.revenue_usd_bn * now ** span))
+                      margin=needed / (central.revenue_share * base.revenue_usd_bn * now ** span))
 
 
 def assumptions_table(inp: Inputs) -> pd.DataFrame:
     """Every parameter for readers: name, central value, range, unit, where it comes from."""
     units = {"life_years": "years", "wacc": "% a year", "margin": "% of revenue", "ai_share": "% of capex",
+             "revenue_share": "% of revenue",
              "supply_gw": "GW a year", "usd_bn_per_gw": "USD bn per GW", "capex_growth": "% a year",
              "usage_growth": "% a year", "price_decline": "× a year"}
-    pct = {"wacc", "margin", "ai_share", "capex_growth", "usage_growth"}
+    pct = {"wacc", "margin", "ai_share", "revenue_share", "capex_growth", "usage_growth"}
 
     def fmt(key: str, v: float) -> str:
         return f"{v:.1%}" if key in pct else f"{v:,.2f}"
@@ -322,6 +339,8 @@ def central_finding(inp: Inputs, fixed_capability_decline: float) -> Finding:
          replace(c, life_years=inp.ranges["life_years"][0])),
         (f"the dearest capital ({inp.ranges['wacc'][1]:.1%})", replace(c, wacc=inp.ranges["wacc"][1])),
         (f"only {AI_SHARE_RANGE[0]:.0%} of the capex is for AI", replace(c, ai_share=AI_SHARE_RANGE[0])),
+        (f"only {REVENUE_SHARE_RANGE[0]:.0%} of AI revenue reaches the four",
+         replace(c, revenue_share=REVENUE_SHARE_RANGE[0])),
         ("no power limit (capex as guided)", replace(c, supply_gw=1e9)),
     ]
     variants = []
@@ -331,3 +350,22 @@ def central_finding(inp: Inputs, fixed_capability_decline: float) -> Finding:
         variants.append(Variant(name, text, year == year, None if year != year else float(year)))
     return Finding("closes", f"At today's pace, revenue covers what the four's capital needs by {LAST_YEAR}",
                    tuple(variants))
+
+
+def design_sensitivity(inp: Inputs, draws: int = DRAWS, seed: int = SEED) -> pd.DataFrame:
+    """The Monte Carlo's probability under other designs a critic would try: usage growth from zero,
+    revenue growth drawn directly (no split into usage and price), and the revenue-side doubts
+    alone. Columns: design, p_close."""
+    c, r = inp.central, inp.ranges
+    observed = inp.observed_growth
+    designs = {
+        "the book's ranges (the assumptions table)": r,
+        "usage growth from zero to today's pace": {**r, "usage_growth": (0.0, c.usage_growth)},
+        f"revenue growth drawn directly, from flat to today's ×{observed:.2f} a year":
+            {**r, "price_decline": (1.0, 1.0), "usage_growth": (0.0, observed - 1)},
+        "only the revenue side uncertain (cost side at central values)":
+            {k: (v if k in ("usage_growth", "price_decline", "margin", "revenue_share") else
+                 (getattr(c, k), getattr(c, k))) for k, v in r.items()},
+    }
+    return pd.DataFrame([{"design": name, "p_close": monte_carlo(inp.base, ranges, draws, seed).p_close}
+                         for name, ranges in designs.items()])

@@ -16,6 +16,7 @@ from analysis.verdict import (
     LAST_YEAR,
     NAMES,
     REVENUE_YEAR,
+    TAX_RATE,
     Inputs,
     MonteCarlo,
     closing_year,
@@ -61,14 +62,15 @@ def path_chart(inp: Inputs, sources: pd.DataFrame) -> alt.LayerChart:
               f"datum.vintage - {inp.base.guided_year}), supply_gw * {per_gw})",
         age="datum.year - datum.vintage",
         dep=f"{c.ai_share} * datum.capex * clamp(life_years - datum.age, 0, 1) / life_years",
-        book=f"{c.ai_share} * datum.capex * (1 - min(datum.age + 1, life_years) / life_years)",
+        book=f"{c.ai_share} * datum.capex * (1 - (min(datum.age, life_years) + min(datum.age + 1, life_years)) / "
+             "(2 * life_years))",
     ).transform_aggregate(
         depreciation_usd_bn="sum(dep)", book_value_usd_bn="sum(book)", groupby=["year"],
     ).transform_calculate(
-        needed_usd_bn="datum.depreciation_usd_bn + wacc * datum.book_value_usd_bn",
+        needed_usd_bn=f"datum.depreciation_usd_bn + wacc / (1 - {TAX_RATE}) * datum.book_value_usd_bn",
         revenue_usd_bn=f"{inp.base.revenue_usd_bn} * pow((1 + usage_growth) / price_decline, "
                        f"datum.year - {REVENUE_YEAR})",
-        available_usd_bn="margin * datum.revenue_usd_bn",
+        available_usd_bn=f"margin * {c.revenue_share} * datum.revenue_usd_bn",
         gap_usd_bn="datum.needed_usd_bn - datum.available_usd_bn",
         status="datum.gap_usd_bn <= 0 ? 'covered' : 'short'",
     ).transform_fold(["needed_usd_bn", "available_usd_bn"], as_=["line", "usd_bn"]).transform_calculate(

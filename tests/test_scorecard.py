@@ -69,3 +69,4 @@ def test_sentences_are_counted_by_how_they_are_answered() -> None:
     count = scorecard.sentence_count(load("seed_sentences"))
     assert count.quoted + count.not_claims == count.sentences
     assert sum(count.reasons.values()) == count.not_claims
+    assert 0 < count.repeated < count.sentences

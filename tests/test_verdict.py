@@ -25,22 +25,25 @@ def inp() -> verdict.Inputs:
 
 
 BASE = Base((2024, 2025, 2026), (200.0, 350.0, 700.0), 2026, 100.0)
-CENTRAL = Params(life_years=5.0, wacc=0.09, margin=0.5, ai_share=1.0, supply_gw=12.0, usd_bn_per_gw=45.0,
+CENTRAL = Params(life_years=5.0, wacc=0.09, margin=0.5, ai_share=1.0, revenue_share=1.0, supply_gw=12.0,
+                 usd_bn_per_gw=45.0,
                  capex_growth=0.0, usage_growth=2.0, price_decline=1.5)
 
 
 def test_straight_line_depreciation_by_hand() -> None:
     base = Base((2024, 2025, 2026), (100.0, 0.0, 0.0), 2026, 100.0)
     run = simulate(base, replace(CENTRAL, life_years=4.0, capex_growth=0.0))
-    # one vintage of 100 in 2024, life 4: 25 a year in 2024–2027, nothing after; book value after 2026's charge 25
+    # one vintage of 100 in 2024, life 4: 25 a year in 2024–2027, nothing after; 2026 opens at 50 and closes at
+    # 25 (average 37.5), 2027 opens at 25 and closes at 0 (average 12.5)
     assert run["depreciation"][0].tolist() == [25.0, 25.0, 0.0, 0.0, 0.0]
-    assert run["book_value"][0].tolist() == [25.0, 0.0, 0.0, 0.0, 0.0]
+    assert run["book_value"][0].tolist() == [37.5, 12.5, 0.0, 0.0, 0.0]
+    assert run["needed"][0, 0] == pytest.approx(25.0 + 0.09 / (1 - verdict.TAX_RATE) * 37.5)
 
 
 def test_revenue_follows_usage_and_price() -> None:
-    run = simulate(BASE, replace(CENTRAL, usage_growth=1.0, price_decline=2.0))
+    run = simulate(BASE, replace(CENTRAL, usage_growth=1.0, price_decline=2.0, revenue_share=0.5))
     assert np.allclose(run["revenue"][0], 100.0)
-    assert np.allclose(run["available"][0], 50.0)
+    assert np.allclose(run["available"][0], 25.0)
 
 
 def test_planned_capex_is_capped_by_the_power_it_can_use() -> None:
@@ -166,11 +169,18 @@ def _finding(key: str, holds: list[bool]) -> Finding:
 
 
 @pytest.mark.parametrize(("key", "holds", "score"), [
-    ("guidance", [True, True], 1.0), ("guidance", [False, False], -1.0), ("guidance", [True, False], 0.5),
-    ("guidance", [False, True], -0.5), ("circulation", [True, True], -1.0), ("circulation", [False, False], 1.0),
+    ("guidance", [True, True], 1.0), ("guidance", [False, False], -1.0), ("guidance", [True, False], 0.0),
+    ("guidance", [True, True, True, False], 0.5), ("circulation", [True, True], -1.0),
+    ("circulation", [False, False, True, False], 0.5),
 ])
 def test_a_finding_scores_by_its_direction_and_status(key: str, holds: list[bool], score: float) -> None:
     assert conclusions.finding_score(_finding(key, holds)) == score
+
+
+def test_the_monte_carlo_counts_only_when_every_design_agrees() -> None:
+    assert conclusions.monte_carlo_score([0.3, 0.45]) == 1.0
+    assert conclusions.monte_carlo_score([0.6, 0.9]) == -1.0
+    assert conclusions.monte_carlo_score([0.4, 0.51]) == 0.0
 
 
 def test_confidence_follows_the_findings() -> None:
@@ -183,7 +193,8 @@ def test_every_thesis_gets_a_generated_paragraph(inp: verdict.Inputs) -> None:
     tables = {n: load(n) for n in TABLES}
     mc = verdict.monte_carlo(inp.base, inp.ranges, draws=2_000)
     limits = verdict.thresholds(inp.base, inp.central)
-    out = conclusions.thesis_verdicts(tables, tables["claims"], inp, mc, limits,
+    designs = verdict.design_sensitivity(inp, draws=2_000)
+    out = conclusions.thesis_verdicts(tables, tables["claims"], inp, mc, designs, limits,
                                       conclusions.fixed_capability_decline(tables))
     assert [v.thesis for v in out] == list(conclusions.PAGES)
     for v in out:
