@@ -50,6 +50,14 @@ def nvidia_customer_equity_usd_bn(deals: pd.DataFrame, firm_only: bool) -> float
     return float(mine["usd_bn"].sum())
 
 
+def outside_cover(financials: pd.DataFrame, firm: str = "oracle") -> tuple[int, float]:
+    """A builder outside the four (Oracle by default): its latest fiscal year and its capex as a
+    share of that year's operating cash flow."""
+    table = escalator.capex_intensity(financials, [firm])
+    row = table.sort_values("fiscal_year").iloc[-1]
+    return int(row["fiscal_year"]), float(row["capex_usd_bn"] / row["ocf_usd_bn"])
+
+
 def cash_cover(financials: pd.DataFrame) -> tuple[int, float, float]:
     """The four builders' latest fiscal year, their capex as a share of that year's operating cash
     flow, and their guided capex as a share of the same cash flow."""
@@ -102,6 +110,7 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
     bottom, _ = value(precedent, "nasdaq_close", "NASDAQ", "2002-10-09")
     lost, lost_src = value(precedent, "market_value_lost", "Telecom industry (global)", "1997-2003 peak to trough")
     _, cover, guided_cover = cash_cover(financials)
+    oracle_year, oracle_cover = outside_cover(financials)
     debt, debt_src = value(precedent, "telecom_debt", "Telecom firms", "2002")
     it_then, it_src = value(precedent, "it_investment_share_gdp", "United States (BEA", "2000-Q4")
     it_now, _ = value(precedent, "it_investment_share_gdp", "United States (BEA", "2025-Q2")
@@ -130,7 +139,8 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
         Side("Failures",
              f"WorldCom ({worldcom:,.0f}bn of assets) and Global Crossing ({crossing:,.1f}bn) went bankrupt",
              "none of the four builders; their capex was "
-             f"{cover:.0%} of their operating cash flow in FY{last}, their 2026 guidance {guided_cover:.0%} of it",
+             f"{cover:.0%} of their operating cash flow in FY{last}, their 2026 guidance {guided_cover:.0%} of it; "
+             f"Oracle's capex was {oracle_cover:.0%} of its operating cash flow in FY{oracle_year}",
              worldcom, cover, (wc_src, gc_src)),
         Side("Market value lost",
              f"Nasdaq {top:,.0f} → {bottom:,.0f} ({1 - bottom / top:.0%}); telecom {lost:g}tn peak to trough; "
