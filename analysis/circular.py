@@ -575,6 +575,12 @@ def view_flows(deals: pd.DataFrame, priced: bool, overlap: bool, firm_only: bool
                  usd_bn_per_gw=implied_usd_bn_per_gw(deals) if priced else None)
 
 
+#: The circularity findings' thresholds: the share of flow dollars that can go round a loop, and
+#: the share of vendors' dollar backlog their own investments could pay for.
+LOOP_THRESHOLD = 0.5
+FUNDED_THRESHOLD = 0.25
+
+
 def circularity_findings(deals: pd.DataFrame) -> list[Finding]:
     """The chapter's two headline findings under every view of :data:`VIEWS`:
 
@@ -588,9 +594,9 @@ def circularity_findings(deals: pd.DataFrame) -> list[Finding]:
         table = view_flows(deals, priced, overlap, firm_only)
         circulation = max_circulation(flow_graph(table))
         loops.append(Variant(name, f"{circulation.share:.0%} (USD {circulation.total_usd_bn:,.0f}bn)",
-                             circulation.share < 0.5, circulation.share))
+                             circulation.share < LOOP_THRESHOLD, circulation.share))
         share = recycled_share(vendor_funding_vs_sales(counted_deals(deals, overlap, firm_only), table))
-        funded.append(Variant(name, f"{share:.0%}", share < 0.25, share))
+        funded.append(Variant(name, f"{share:.0%}", share < FUNDED_THRESHOLD, share))
     return [Finding("circulation", "Less than half of the announced flow dollars can go round a loop", tuple(loops)),
             Finding("funded", "Vendors' own investments could pay for less than a quarter of their dollar backlog",
                     tuple(funded))]

@@ -118,9 +118,22 @@ def thesis_verdicts(tables: Mapping[str, pd.DataFrame], claims: pd.DataFrame, in
                      f"×{limits.price_decline:.2f} a year at today's usage growth; the best model's price has fallen "
                      f"×{inp.frontier.factor:.2f} a year, while a fixed capability got ×{fixed_capability_decline:.0f} "
                      "cheaper a year. Commodity prices squeeze the revenue only if buyers stay at a fixed capability.")
+        if thesis == "circular":
+            loops, funded = (max(v.value for v in f.variants) for f in mine)
+            extra = (f"The thesis would need the share of flow dollars that can go round a loop to pass "
+                     f"{circular.LOOP_THRESHOLD:.0%} (at most {loops:.0%} under any view) or the vendors' own "
+                     f"money to pay for more than {circular.FUNDED_THRESHOLD:.0%} of their backlog (at most "
+                     f"{funded:.0%}).")
         if thesis == "energy":
-            extra = ("In the verdict model, capex above what new power can energise is never spent, which lowers "
-                     "the capital to repay: less power makes the gap smaller, not larger.")
+            model = energy.binding_model(dict(tables))
+            guided = float(model.plan["capex_usd_bn"].iloc[-1])
+            supply = guided * model.pue / model.usd_bn_per_gw
+            cost = guided * model.pue / model.supply_gw
+            extra = (f"The plans stop outrunning the power if new supply reaches {supply:.1f} GW a year (at USD "
+                     f"{model.usd_bn_per_gw:.0f}bn per GW) or a GW costs more than USD {cost:.0f}bn (at "
+                     f"{model.supply_gw:.1f} GW a year). In the verdict model, capex above what new power can "
+                     "energise is never spent, which lowers the capital to repay: less power makes the gap "
+                     "smaller, not larger.")
         verdict = _label(score)
         sure = confidence(mine)
         parts = [phrase, *(f.sentence() for f in mine), extra.strip()]
