@@ -332,7 +332,8 @@ def central_finding(inp: Inputs, fixed_capability_decline: float) -> Finding:
     c = inp.central
     cases = [
         ("the book's inputs: the best model's price decline, today's usage growth", c),
-        (f"prices fall as fast as a fixed capability's (×{fixed_capability_decline:.0f} a year)",
+        (f"prices fall as fast as a fixed capability's (×{fixed_capability_decline:.0f} a year) with usage at "
+         "today's pace",
          replace(c, price_decline=fixed_capability_decline)),
         ("usage grows half as fast as today", replace(c, usage_growth=c.usage_growth / 2)),
         (f"the shortest server life in the books ({inp.ranges['life_years'][0]:g} years)",
