@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.ledger import NOT_YET
+
 
 def field_summary(field: dict[str, Any]) -> str:
     """One field as readers see it: name, type, unit and allowed values (the first few)."""
@@ -48,7 +50,7 @@ def seed_table(seeds: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for seed in seeds.itertuples():
         mine = claims[claims["seed_file"] == seed.seed_file]
-        counts = mine["verdict"].fillna("not yet tested").value_counts()
+        counts = mine["verdict"].fillna(NOT_YET).value_counts()
         links = ", ".join(
             f'<a href="{html.escape(page)}.html#claims-checked-here">{html.escape(cid)}</a>' if isinstance(page, str)
             else html.escape(cid) for cid, page in zip(mine["claim_id"], mine["checked_in"], strict=True))

@@ -32,6 +32,8 @@ DEFAULT_DECLINE = 2.0
 DEFAULT_GROWTH = 1.0
 #: Bootstrap draws and seed for the decline-rate intervals.
 BOOTSTRAP_DRAWS = 2000
+#: The bootstrap interval's coverage.
+INTERVAL = 0.95
 SEED = 20261204
 
 
@@ -199,7 +201,7 @@ def fit_decline(frame: pd.DataFrame, draws: int = BOOTSTRAP_DRAWS, seed: int = S
         pick = rng.integers(0, len(t), len(t))
         if np.ptp(t[pick]) > 0:
             factors.append(decline_factor(t[pick], y[pick]))
-    low, high = np.percentile(factors, [2.5, 97.5])
+    low, high = np.percentile(factors, [50 * (1 - INTERVAL), 50 * (1 + INTERVAL)])
     return Decline(decline_factor(t, y), float(low), float(high), len(t), frame["date"].min(), frame["date"].max())
 
 

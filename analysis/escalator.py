@@ -637,34 +637,34 @@ class BroadRevenue:
 
 def broad_revenue(financials: pd.DataFrame, nvidia_dc_usd_bn: float) -> BroadRevenue:
     """The latest trailing-twelve-month estimate of generative-AI revenue (entity ``industry``)."""
-    rows = financials[(financials["entity"] == "industry") & (financials["metric"] == "genai_revenue_ttm")]
-    row = rows.sort_values("period_end").iloc[-1]
+    row = latest_row(financials, "industry", "genai_revenue_ttm")
     value = to_usd_bn(float(row["value"]), row["unit"])
     return BroadRevenue(value, row["period"], row["source_id"], nvidia_dc_usd_bn / value)
 
 
+def against_net_income(financials: pd.DataFrame, metric: str, column: str) -> pd.DataFrame:
+    """One of Nvidia's annual figures (``metric``, shown as ``column``, USD bn) against its net
+    income by fiscal year. Columns: fiscal_year, ``column``, net_income_usd_bn, ``<stem>_to_net_income``
+    (``column`` without ``_usd_bn``), source_ids."""
+    part = annual_series(financials, metric, ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
+    ni = annual_series(financials, "net_income", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
+    table = part.merge(ni, on="fiscal_year", suffixes=("", "_ni")).rename(
+        columns={"value_usd_bn": column, "value_usd_bn_ni": "net_income_usd_bn"})
+    table[f"{column.removesuffix('_usd_bn')}_to_net_income"] = table[column] / table["net_income_usd_bn"]
+    table["source_ids"] = table["source_id"] + " " + table["source_id_ni"]
+    return table.drop(columns=["source_id", "source_id_ni"])
+
+
 def sbc_share(financials: pd.DataFrame) -> pd.DataFrame:
     """Nvidia's stock-based compensation against its net income by fiscal year."""
-    sbc = annual_series(financials, "sbc", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
-    ni = annual_series(financials, "net_income", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
-    table = sbc.merge(ni, on="fiscal_year", suffixes=("_sbc", "_ni")).rename(
-        columns={"value_usd_bn_sbc": "sbc_usd_bn", "value_usd_bn_ni": "net_income_usd_bn"})
-    table["sbc_to_net_income"] = table["sbc_usd_bn"] / table["net_income_usd_bn"]
-    table["source_ids"] = table["source_id_sbc"] + " " + table["source_id_ni"]
-    return table.drop(columns=["source_id_sbc", "source_id_ni"])
+    return against_net_income(financials, "sbc", "sbc_usd_bn")
 
 
 def buyback_share(financials: pd.DataFrame) -> pd.DataFrame:
     """Nvidia's share repurchases against its net income by fiscal year — the cash Burry counts as
     the true cost of stock pay, spent to offset the dilution it causes. Columns: fiscal_year,
     buybacks_usd_bn, net_income_usd_bn, buybacks_to_net_income, source_ids."""
-    bb = annual_series(financials, "buybacks", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
-    ni = annual_series(financials, "net_income", ["nvidia"])[["fiscal_year", "value_usd_bn", "source_id"]]
-    table = bb.merge(ni, on="fiscal_year", suffixes=("_bb", "_ni")).rename(
-        columns={"value_usd_bn_bb": "buybacks_usd_bn", "value_usd_bn_ni": "net_income_usd_bn"})
-    table["buybacks_to_net_income"] = table["buybacks_usd_bn"] / table["net_income_usd_bn"]
-    table["source_ids"] = table["source_id_bb"] + " " + table["source_id_ni"]
-    return table.drop(columns=["source_id_bb", "source_id_ni"])
+    return against_net_income(financials, "buybacks", "buybacks_usd_bn")
 
 
 def pooled_ratio(table: pd.DataFrame, numerator: str, denominator: str, first_year: int) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -20,6 +21,8 @@ from analysis.robustness import Finding
 from analysis.tables import Column, html_table
 
 VERDICTS = ("holds", "roughly holds", "does not hold", "cannot be checked")
+#: What a claim without a verdict shows.
+NOT_YET = "not yet tested"
 LEDGER_COLUMNS = ["recomputed", "recomputed_unit", "verdict", "reading", "checked_in", "how"]
 READING_COLUMNS = ["claim_id", "reading", "judged", "recomputed", "recomputed_unit", "verdict", "how"]
 
@@ -215,9 +218,7 @@ def claim_sentence(claims: pd.DataFrame, readings: pd.DataFrame, claim_id: str) 
         sentence += f" ({head['reading']}: {format_value(head['recomputed'], head['recomputed_unit'])})"
     elif isinstance(head.get("how"), str):
         sentence += f" ({head['reading']}: {head['how']})"
-    others = [f"{r.reading}: {r.verdict}" + (f" ({format_value(r.recomputed, r.recomputed_unit)})"
-                                              if pd.notna(r.recomputed) else "")
-              for r in rows[~rows["judged"]].itertuples()]
+    others = [reading_text(r) for r in rows[~rows["judged"]].itertuples()]
     return sentence + ("; " + "; ".join(others) if others else "") + "."
 
 
@@ -247,29 +248,39 @@ def verdict_markdown(findings: Sequence[Finding], claims: pd.DataFrame, readings
     return "\n".join(lines)
 
 
+def reading_text(reading: Any) -> str:
+    """One reading for readers: "name: verdict (value)", the value left out when it cannot be checked."""
+    value = (f" ({format_value(reading.recomputed, reading.recomputed_unit)})"
+             if pd.notna(reading.recomputed) else "")
+    return f"{reading.reading}: {reading.verdict}{value}"
+
+
+def claim_cells(claims: pd.DataFrame, readings: pd.DataFrame) -> pd.DataFrame:
+    """The cells every ledger table shows for its claims: the quote in its language and in
+    English, the claimed figure, the reading judged, its value, verdict and how, and the other
+    readings. Indexed like ``claims``."""
+    others = ["; ".join(reading_text(r) for r in readings[(readings["claim_id"] == claim_id)
+                                                          & ~readings["judged"]].itertuples()) or "—"
+              for claim_id in claims["claim_id"]]
+    return pd.DataFrame({
+        "Seed says": claims["quote_original"],
+        "In English": claims["quote_en"],
+        "Claimed": [format_value(v, u) if pd.notna(v) else "— (no figure)"
+                    for v, u in zip(claims["figure"], claims["unit"], strict=True)],
+        "Reading judged": claims["reading"].fillna("—"),
+        "Recomputed": [format_value(v, u) if pd.notna(v) else "—"
+                       for v, u in zip(claims["recomputed"], claims["recomputed_unit"], strict=True)],
+        "Verdict": claims["verdict"].fillna(NOT_YET),
+        "How": claims["how"].fillna("—"),
+        "Other readings": others,
+    }, index=claims.index)
+
+
 def ledger_view(claims: pd.DataFrame, readings: pd.DataFrame, page: str) -> pd.DataFrame:
     """The claims one page checked, for display: quote, English, claimed, reading judged, value,
     verdict, other readings."""
     rows = claims[claims["checked_in"] == page]
-    others = []
-    for claim_id in rows["claim_id"]:
-        alt = readings[(readings["claim_id"] == claim_id) & ~readings["judged"]]
-        others.append("; ".join(f"{r.reading}: {r.verdict}" + (f" ({format_value(r.recomputed, r.recomputed_unit)})"
-                                                                if pd.notna(r.recomputed) else "")
-                                for r in alt.itertuples()) or "—")
-    return pd.DataFrame({
-        "Claim": rows["claim_id"],
-        "Seed says": rows["quote_original"],
-        "In English": rows["quote_en"],
-        "Claimed": [format_value(v, u) if pd.notna(v) else "— (no figure)"
-                    for v, u in zip(rows["figure"], rows["unit"], strict=True)],
-        "Reading judged": rows["reading"],
-        "Recomputed": [format_value(v, u) if pd.notna(v) else "—" for v, u in
-                       zip(rows["recomputed"], rows["recomputed_unit"], strict=True)],
-        "Verdict": rows["verdict"],
-        "How": rows["how"],
-        "Other readings": others,
-    })
+    return pd.concat([rows[["claim_id"]].rename(columns={"claim_id": "Claim"}), claim_cells(rows, readings)], axis=1)
 
 
 def ledger_html(claims: pd.DataFrame, readings: pd.DataFrame, page: str) -> str:

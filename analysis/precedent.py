@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import circular, escalator
-from analysis.finance import annual_series, to_usd_bn
+from analysis.finance import annual_series, latest_row, to_usd_bn
 
 #: Chip makers are Nvidia's partners, not its customers: their equity is not vendor financing.
 CHIP_MAKERS = frozenset({"intel", "amd", "nvidia"})
@@ -58,6 +58,14 @@ def outside_cover(financials: pd.DataFrame, firm: str = "oracle") -> tuple[int, 
     return int(row["fiscal_year"]), float(row["capex_usd_bn"] / row["ocf_usd_bn"])
 
 
+def guided_gdp_share(precedent: pd.DataFrame, financials: pd.DataFrame) -> float:
+    """The four builders' latest capex guidance (sum of midpoints) as a share of the latest full
+    year of US GDP."""
+    gdp = gdp_by_year(precedent)
+    guided = float(escalator.capex_guidance(financials, AI_FIRMS)["mid_usd_bn"].sum())
+    return guided / float(gdp["gdp_usd_bn"].iloc[-1])
+
+
 def cash_cover(financials: pd.DataFrame) -> tuple[int, float, float]:
     """The four builders' latest fiscal year, their capex as a share of that year's operating cash
     flow, and their guided capex as a share of the same cash flow."""
@@ -98,8 +106,7 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
     lucent_rev, lr_src = value(precedent, "vendor_revenue", "Lucent", "FY1999")
     cisco, ci_src = value(precedent, "vendor_financing", "Cisco", "2000-H2")
     cisco_rev, cr_src = value(precedent, "vendor_revenue", "Cisco", "FY2000")
-    nv_rev_row = financials[(financials["entity"] == "nvidia") & (financials["metric"] == "revenue")] \
-        .sort_values("period_end").iloc[-1]
+    nv_rev_row = latest_row(financials, "nvidia", "revenue")
     nv_rev = to_usd_bn(float(nv_rev_row["value"]), nv_rev_row["unit"])
     nv_all = nvidia_customer_equity_usd_bn(deals, firm_only=False)
     nv_firm = nvidia_customer_equity_usd_bn(deals, firm_only=True)
@@ -123,8 +130,8 @@ def comparison(precedent: pd.DataFrame, financials: pd.DataFrame, deals: pd.Data
         Side("Capex as a share of US GDP",
              f"{equipment / gdp[2000]:.2%} (equipment, 2000); {peak['value'] / gdp[int(peak['period'])]:.2%} "
              f"(large carriers, {peak['period']})",
-             f"{spent / gdp[gdp_last]:.2%} (FY{last} ÷ {gdp_last} GDP); {guided / gdp[gdp_last]:.2%} (2026 guidance ÷ "
-             f"{gdp_last} GDP)", equipment / gdp[2000], spent / gdp[gdp_last], (gdp_src,)),
+             f"{spent / gdp[gdp_last]:.2%} (FY{last} ÷ {gdp_last} GDP); {guided_gdp_share(precedent, financials):.2%} "
+             f"(2026 guidance ÷ {gdp.index.max()} GDP)", equipment / gdp[2000], spent / gdp[gdp_last], (gdp_src,)),
         Side("Investment in information-processing equipment and software, share of GDP (national accounts)",
              f"{it_then:g}% (Q4 2000, the peak)", f"{it_now:g}% (Q2 2025)", it_then / 100, it_now / 100, (it_src,)),
         Side("Vendor financing, as a share of the vendor's revenue",

@@ -18,13 +18,12 @@ import pandas as pd
 
 from analysis.charts import VERDICT_COLOURS, ledger_chart
 from analysis.finance import fact_row
-from analysis.ledger import VERDICTS, Recomputed, checker, format_value
+from analysis.ledger import NOT_YET, VERDICTS, Recomputed, checker, claim_cells
 
 PAGE = "claims"
 #: Chapter slugs of the theses, in book order, and how the page names them.
 THESES = {"escalator": "Escalator", "circular": "Circular capital", "distillation": "Distillation",
           "energy": "Energy", "other": "Context (no thesis)"}
-NOT_YET = "not yet tested"
 #: A board counts when at least this many models are rated on it (earlier copies list only the top few).
 MIN_BOARD_MODELS = 10
 #: Lab of a model, by the first pattern its lower-cased name matches.
@@ -217,28 +216,12 @@ def ledger_table(claims: pd.DataFrame, readings: pd.DataFrame, seeds: pd.DataFra
     English), claimed figure, the judged reading with its value and verdict, the other readings,
     and a link to the section that tests it (HTML in the Claim cell). ``prefix`` is the path from
     the page to the chapters."""
-    labels = seed_labels(seeds)
-    others = []
-    for claim_id in claims["claim_id"]:
-        alt = readings[(readings["claim_id"] == claim_id) & ~readings["judged"]]
-        others.append("; ".join(f"{r.reading}: {r.verdict}" + (f" ({format_value(r.recomputed, r.recomputed_unit)})"
-                                                                if pd.notna(r.recomputed) else "")
-                                for r in alt.itertuples()) or "—")
-    return pd.DataFrame({
+    cells = claim_cells(claims, readings)
+    return pd.concat([pd.DataFrame({
         "Claim": [_link(c, p, prefix) for c, p in zip(claims["claim_id"], claims["checked_in"], strict=True)],
-        "Seed": claims["seed_file"].map(labels),
+        "Seed": claims["seed_file"].map(seed_labels(seeds)),
         "Thesis": thesis_of(claims),
-        "Seed says": claims["quote_original"],
-        "In English": claims["quote_en"],
-        "Claimed": [format_value(v, u) if pd.notna(v) else "— (no figure)"
-                    for v, u in zip(claims["figure"], claims["unit"], strict=True)],
-        "Reading judged": claims["reading"].fillna("—"),
-        "Recomputed": [format_value(v, u) if pd.notna(v) else "—"
-                       for v, u in zip(claims["recomputed"], claims["recomputed_unit"], strict=True)],
-        "Verdict": verdict_of(claims),
-        "How": claims["how"].fillna("—"),
-        "Other readings": others,
-    })
+    }, index=claims.index), cells], axis=1)
 
 
 def scorecard_chart(card: pd.DataFrame, claims: pd.DataFrame) -> alt.Chart:
